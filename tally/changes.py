@@ -1,0 +1,135 @@
+"""What streams/ writes to Redis and web/ sends on: scoreboards, seats and changes.
+
+A *change* is a counter moving ("MH BJP leading 156 -> 158 at 11:42"); an *event* (tally.events)
+is the claim that moved it. Both parts import these types; neither imports the other.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+from tally.events import Source
+
+__all__ = [
+    "AllianceRow",
+    "Board",
+    "Change",
+    "PartyRow",
+    "SeatRow",
+    "decode_board",
+    "decode_change",
+    "decode_seat",
+    "encode",
+]
+
+Layer = Literal["counted", "reported"]
+"""``counted``: totals derived from seat results; ``reported``: numbers from articles."""
+
+
+class PartyRow(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One party's line on a scoreboard."""
+
+    party: str
+    won: int = 0
+    leading: int = 0
+    total: int = 0
+    updated_at: str | None = None
+    event_id: str | None = None
+    source: Source | None = None
+    """Provenance of the newest number on this line (reported layer only)."""
+
+
+class AllianceRow(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """An alliance's line: the sum over its member parties, against the majority mark."""
+
+    alliance: str
+    parties: list[str]
+    won: int = 0
+    leading: int = 0
+    total: int = 0
+    majority: int | None = None
+
+
+class Board(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """The scoreboard of one contest, as the web layer sends it in a snapshot."""
+
+    contest: str
+    state: str
+    house: str
+    year: int
+    seats: int | None
+    majority: int | None
+    layer: Layer
+    parties: list[PartyRow] = []
+    alliances: list[AllianceRow] = []
+    reported: list[PartyRow] = []
+    """The reported layer, kept beside the counted one so readers can compare."""
+    seats_counted: int = 0
+    """Seats with at least one round counted (leading or declared)."""
+    seats_declared: int = 0
+    disagreement: list[str] = []
+    """Parties whose reported and counted totals differ by more than the configured amount."""
+    updated_at: str | None = None
+
+
+class SeatRow(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One constituency's state of play."""
+
+    key: str
+    constituency: str
+    ac_no: int | None = None
+    leader: str | None = None
+    party: str | None = None
+    margin: int | None = None
+    votes: int | None = None
+    round: int | None = None
+    total_rounds: int | None = None
+    status: Literal["counting", "declared"] = "counting"
+    runner_up: str | None = None
+    runner_up_party: str | None = None
+    updated_at: str | None = None
+    event_id: str | None = None
+
+
+class Change(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """One counter moving, as appended to a state's change log.
+
+    ``old``/``new`` are numbers for party and alliance lines and seat JSON for seats. A lower
+    ``new`` than ``old`` on a tally line is a correction, and says so.
+    """
+
+    contest: str
+    scope: Literal["party", "alliance", "seat", "reported", "flag", "board"]
+    key: str
+    field: str | None = None
+    old: int | str | dict[str, object] | None = None
+    new: int | str | dict[str, object] | None = None
+    correction: bool = False
+    event_id: str | None = None
+    event_time: str | None = None
+    note: str | None = None
+
+
+_encoder = msgspec.json.Encoder()
+_board_decoder = msgspec.json.Decoder(Board)
+_seat_decoder = msgspec.json.Decoder(SeatRow)
+_change_decoder = msgspec.json.Decoder(Change)
+
+
+def encode(value: Board | SeatRow | Change) -> bytes:
+    """JSON bytes for Redis and the wire."""
+    return _encoder.encode(value)
+
+
+def decode_board(raw: bytes | str) -> Board:
+    return _board_decoder.decode(raw)
+
+
+def decode_seat(raw: bytes | str) -> SeatRow:
+    return _seat_decoder.decode(raw)
+
+
+def decode_change(raw: bytes | str) -> Change:
+    return _change_decoder.decode(raw)

@@ -1,0 +1,10 @@
+"""Kafka topic names, declared once (cf. arq's constants module)."""
+
+TALLY_EVENTS = "tally.events"
+"""Every tally event, keyed by state code so one state's events stay in order on one partition."""
+
+DEAD_LETTERS = "tally.events.dlq"
+"""Records the worker could not apply, each with its reason and the original bytes."""
+
+DEFAULT_PARTITIONS = 6
+"""Partitions of ``tally.events`` on a single machine; set ``TALLY_PARTITIONS`` to change."""
