@@ -8,3 +8,12 @@ DEAD_LETTERS = "tally.events.dlq"
 
 DEFAULT_PARTITIONS = 6
 """Partitions of ``tally.events`` on a single machine; set ``TALLY_PARTITIONS`` to change."""
+
+
+def namespaced(topic: str, namespace: str | None) -> str:
+    """The topic name under an optional namespace (``TALLY_NAMESPACE``).
+
+    Tests give every run its own namespace so that runs sharing one broker never read each
+    other's events; production leaves it empty.
+    """
+    return f"{namespace}.{topic}" if namespace else topic
