@@ -1,0 +1,1 @@
+"""Producers: turn articles and constituency feeds into tally events on Kafka (kafka-python)."""

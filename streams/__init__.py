@@ -1,0 +1,1 @@
+"""Streams: Faust agents that fold tally events into exact running counts in Redis."""

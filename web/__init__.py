@@ -1,0 +1,1 @@
+"""Web: the websocket server, REST snapshots and the browser dashboard, fed from Redis."""
