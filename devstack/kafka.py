@@ -82,7 +82,7 @@ class KafkaBroker:
     def _java(self) -> str:
         java = shutil.which("java")
         if java is None:
-            raise KafkaUnavailable("java not found; install it: apt-get install openjdk-17-jre-headless")
+            raise KafkaUnavailable("java not found; run: apt-get install openjdk-17-jre-headless")
         if not (LIBS / "kafka_2.13-3.9.1.jar").exists():
             raise KafkaUnavailable(f"Kafka jars missing in {LIBS}; run: make setup")
         return java
@@ -90,7 +90,7 @@ class KafkaBroker:
     def _jvm(self, main: str, *args: str) -> list[str]:
         return [
             self._java(),
-            f"-Xms128m",
+            "-Xms128m",
             f"-Xmx{self.heap}",
             "-XX:+UseSerialGC",
             "-Djava.awt.headless=true",

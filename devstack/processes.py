@@ -3,6 +3,7 @@ stop that escalates from SIGTERM to SIGKILL so nothing is ever left behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -78,10 +79,8 @@ class ManagedProcess:
 
     def _signal_group(self, sig: signal.Signals) -> None:
         assert self.proc is not None
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
 
     def log_tail(self, lines: int = 40) -> str:
         try:

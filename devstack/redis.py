@@ -38,7 +38,7 @@ class RedisServer:
     def start(self, timeout: float = 20.0) -> RedisServer:
         binary = shutil.which("redis-server")
         if binary is None:
-            raise RedisUnavailable("redis-server not found; install it: apt-get install redis-server")
+            raise RedisUnavailable("redis-server not found; run: apt-get install redis-server")
         self.home.mkdir(parents=True, exist_ok=True)
         argv = [
             binary,
