@@ -1,7 +1,7 @@
 # Verbs for the tally tracker. `make help` lists them. Each needs only a fresh clone:
 # the `setup` step they depend on installs the venv, redis-server, chromium and the Kafka jars.
 PY := .venv/bin/python
-DAY ?= MH-2024
+DAY ?= GJ-HP-2022
 SPEED ?= 60
 PYTEST_ARGS ?=
 
@@ -35,7 +35,7 @@ bench: setup ## benchmarks; figures go to BENCHMARKS.md
 eval: setup ## extraction precision and recall on the gold seeds and the dev set
 	@$(PY) -m producers.evaluate
 
-replay: setup ## replay a counting day into a running stack: make replay DAY=MH-2024 SPEED=60
+replay: setup ## replay a counting day into a running stack: make replay DAY=MH-JH-2024 SPEED=60
 	@$(PY) -m producers.replay $(DAY) --speed $(SPEED)
 
 schema: setup ## regenerate docs/events.schema.json from tally/events.py
