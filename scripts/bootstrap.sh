@@ -51,4 +51,16 @@ if ! ls "$libs"/kafka_2.13-3.9.1.jar >/dev/null 2>&1; then
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
     -DincludeScope=runtime -DoutputDirectory="$PWD/$libs"
 fi
+# --- docker compose (the client only: checks docker-compose.yml; no engine runs here) ------
+if command -v docker >/dev/null && ! docker compose version >/dev/null 2>&1; then
+  command -v go >/dev/null || die "docker compose plugin missing and no Go toolchain to build it"
+  say "building the docker compose v2 client plugin (pinned v2.29.7) from the Go module proxy"
+  gobin="$PWD/.cache/go-bin"
+  GOBIN="$gobin" go install github.com/docker/compose/v2/cmd@v2.29.7
+  plugins="$HOME/.docker/cli-plugins"
+  [ "$(id -u)" = 0 ] && plugins=/usr/local/lib/docker/cli-plugins
+  mkdir -p "$plugins"
+  cp "$gobin/cmd" "$plugins/docker-compose"
+fi
+
 say "ready: .venv, redis-server, Kafka jars$([ "$want_browser" = 1 ] && echo ', chromium')"
