@@ -4,11 +4,23 @@ stop that escalates from SIGTERM to SIGKILL so nothing is ever left behind."""
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import signal
 import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In the child: ask Linux to SIGTERM it if the parent dies, even by SIGKILL, so a killed
+    ``make run`` or test session never leaves a broker or server behind."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class ManagedProcess:
@@ -43,6 +55,7 @@ class ManagedProcess:
                 # A session of its own: Ctrl-C in the terminal reaches only the supervisor,
                 # which then stops each child in order.
                 start_new_session=True,
+                preexec_fn=_die_with_parent,
             )
         finally:
             log.close()
