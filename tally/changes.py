@@ -66,11 +66,15 @@ class Board(msgspec.Struct, kw_only=True, omit_defaults=True):
     alliances: list[AllianceRow] = []
     reported: list[PartyRow] = []
     """The reported layer, kept beside the counted one so readers can compare."""
+    reported_alliances: list[AllianceRow] = []
+    """Alliance numbers as articles gave them (not summed from parties), newest per status."""
     seats_counted: int = 0
     """Seats with at least one round counted (leading or declared)."""
     seats_declared: int = 0
     disagreement: list[str] = []
     """Parties whose reported and counted totals differ by more than the configured amount."""
+    disagreement_threshold: int | None = None
+    """The configured amount: a party is flagged when the layers differ by more than this."""
     updated_at: str | None = None
 
 
