@@ -11,7 +11,7 @@ from pathlib import Path
 from producers.days.build import DAYS, build_day
 from producers.days.catalogue import DAYS_DIR, RESULTS_DIR, resolve
 from producers.days.format import DayFileError, dump_day, read_day
-from producers.days.state import party_counts, seats_at
+from producers.days.state import summary
 
 
 def main(argv: list[str]) -> int:
@@ -39,25 +39,8 @@ def main(argv: list[str]) -> int:
             print(f"invalid: {exc}", file=sys.stderr)
             status = 1
             continue
-        print(describe(day))
+        print(summary(day))
     return status
-
-
-def describe(day: object) -> str:
-    """A short summary: lines, clock span, and the final board per contest."""
-    from producers.days.format import Day
-
-    assert isinstance(day, Day)
-    lines = day.lines
-    span = f"{lines[0].at}-{lines[-1].at}" if lines else "empty"
-    out = [f"{day.header.name}: {len(lines)} lines, {span}"]
-    for contest, counts in party_counts(seats_at(day)).items():
-        board = ", ".join(
-            f"{party} {count.won}+{count.leading}"
-            for party, count in sorted(counts.items(), key=lambda kv: -kv[1].total)
-        )
-        out.append(f"  {contest}: {board}")
-    return "\n".join(out)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import msgspec
 
 from producers.days.format import DayHeader
 
-__all__ = ["DAYS_DIR", "RESULTS_DIR", "bundled", "resolve"]
+__all__ = ["ARTICLES_DIR", "DAYS_DIR", "RESULTS_DIR", "article_path", "bundled", "resolve"]
 
 _ROOT = Path(__file__).resolve().parents[2]
 DAYS_DIR = _ROOT / "data" / "days"
@@ -17,6 +17,25 @@ DAYS_DIR = _ROOT / "data" / "days"
 
 RESULTS_DIR = _ROOT / "data" / "results"
 """The ECI results the bundled days are built from."""
+
+
+ARTICLES_DIR = _ROOT / "data" / "articles"
+"""Articles as JSON (``<id>.json``) that day files name in their ``article`` lines."""
+
+_SEEDS_DIR = _ROOT / "data" / "seeds"
+
+
+def article_path(ref: str) -> Path:
+    """The file an article line names: ``data/articles/<id>.json``, else the seed text
+    ``data/seeds/<id>.txt``, else ``ref`` as a path.
+
+    Raises:
+        LookupError: none of them exists.
+    """
+    for path in (ARTICLES_DIR / f"{ref}.json", _SEEDS_DIR / f"{ref}.txt", Path(ref)):
+        if path.is_file():
+            return path
+    raise LookupError(f"article {ref!r}: no {ARTICLES_DIR / (ref + '.json')} and no such file")
 
 
 def bundled() -> dict[str, Path]:

@@ -13,8 +13,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from producers.days.format import Day, SeatLine
+from producers.days.schedule import contest_matches
 
-__all__ = ["PartyCount", "SeatKey", "apply_line", "fold_seats", "party_counts", "seats_at"]
+__all__ = [
+    "PartyCount",
+    "SeatKey",
+    "apply_line",
+    "fold_seats",
+    "party_counts",
+    "seats_at",
+    "summary",
+]
 
 SeatKey = tuple[str, int]
 """``(contest code, AC number)``."""
@@ -52,12 +61,15 @@ def fold_seats(lines: Iterable[object]) -> Iterator[tuple[str, dict[SeatKey, Sea
 def seats_at(
     day: Day, *, until: str | None = None, contest: str | None = None
 ) -> dict[SeatKey, SeatLine]:
-    """Each seat's standing after the lines up to ``until`` (inclusive), for one or all contests."""
+    """Each seat's standing after the lines up to ``until`` (inclusive).
+
+    ``contest`` keeps one contest, given as the replay's ``--contest`` takes it.
+    """
     board: dict[SeatKey, SeatLine] = {}
     for line in day.lines:
         if not isinstance(line, SeatLine) or (until is not None and line.at > until):
             continue
-        if contest is None or line.contest == contest:
+        if contest is None or contest_matches(line.contest, contest):
             apply_line(board, line)
     return board
 
@@ -80,3 +92,15 @@ def party_counts(seats: dict[SeatKey, SeatLine]) -> dict[str, dict[str, PartyCou
         }
         for contest in contests
     }
+
+
+def summary(day: Day, *, until: str | None = None, contest: str | None = None) -> str:
+    """A few lines for a person: size, clock span, and the board at ``until`` (or the end)."""
+    lines = day.lines
+    span = f"{lines[0].at}-{lines[-1].at}" if lines else "no lines"
+    out = [f"{day.header.name}: {len(lines)} lines, {span}; board at {until or 'the end'}:"]
+    for code, counts in party_counts(seats_at(day, until=until, contest=contest)).items():
+        ranked = sorted(counts.items(), key=lambda item: (-item[1].total, item[0]))
+        board = ", ".join(f"{party} {c.won} won {c.leading} leading" for party, c in ranked)
+        out.append(f"  {code}: {board}")
+    return "\n".join(out)
