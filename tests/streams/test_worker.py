@@ -1,0 +1,51 @@
+"""The worker end to end on the real broker and Redis: events in, exact boards out."""
+
+from __future__ import annotations
+
+import pytest
+import redis
+
+from tally import redis_keys
+from tally.changes import decode_change, decode_seat
+from tests.support.kafka_events import create_topics, produce
+from tests.support.sample_events import party_tally, seat_result
+from tests.support.settle import expected_boards, wait_for_boards
+from tests.support.worker import running_worker
+
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture
+def flushed(redis_url: str) -> redis.Redis:
+    client = redis.Redis.from_url(redis_url)
+    client.flushall()
+    yield client
+    client.close()
+
+
+def test_events_become_boards_seats_and_changes(
+    kafka_bootstrap: str, redis_url: str, namespace: str, flushed: redis.Redis
+) -> None:
+    events = [
+        seat_result(1, "BJP", "leading", 1, 10),
+        seat_result(1, "AAP", "leading", 2, 30),
+        seat_result(2, "BJP", "won", 10, 90),
+        party_tally("BJP", "leading", 36, 40),
+        party_tally("BJP", "leading", 38, 50),
+    ]
+    create_topics(kafka_bootstrap, namespace)
+    with running_worker(kafka_bootstrap, redis_url, namespace):
+        produce(kafka_bootstrap, namespace, events)
+        expected = expected_boards(events)
+        assert wait_for_boards(redis_url, expected) == expected
+
+    board = expected["DL-assembly-2025"]
+    assert board.layer == "counted"
+    assert [(r.party, r.won, r.leading) for r in board.parties] == [("BJP", 1, 0), ("AAP", 0, 1)]
+    seat = decode_seat(flushed.hget(redis_keys.seats("DL", "DL-assembly-2025"), "1"))
+    assert (seat.party, seat.round) == ("AAP", 2)
+    changes = [decode_change(f[b"c"]) for _, f in flushed.xrange(redis_keys.changes("DL"))]
+    notes = [c.note for c in changes if c.scope == "reported"]
+    assert notes == ["36 (source updated 08:40)", "36 → 38 (source updated 08:50)"]
+    assert flushed.get(redis_keys.epoch("DL")) is not None
+    assert flushed.xlen(redis_keys.FEED) == len(events)
