@@ -21,7 +21,7 @@ from kafka.errors import KafkaError, TopicAlreadyExistsError
 from kafka.producer.future import FutureRecordMetadata
 
 from tally.events import TallyEvent, encode_event
-from tally.topics import DEFAULT_PARTITIONS, TALLY_EVENTS, namespaced
+from tally.topics import DEFAULT_PARTITIONS, MAX_MESSAGE_BYTES, TALLY_EVENTS, namespaced
 
 __all__ = [
     "KafkaSettings",
@@ -45,6 +45,8 @@ class KafkaSettings:
     bootstrap: str = "127.0.0.1:9092"
     namespace: str | None = None
     partitions: int = DEFAULT_PARTITIONS
+    connect_timeout: float = 30.0
+    """Seconds to wait for the broker before giving up with a :class:`PublishError`."""
 
     @classmethod
     def from_env(cls, *, bootstrap: str | None = None) -> KafkaSettings:
@@ -70,14 +72,24 @@ def ensure_topic(settings: KafkaSettings) -> bool:
     partition count.
     """
     try:
-        admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap, client_id="tally-admin")
+        admin = KafkaAdminClient(
+            bootstrap_servers=settings.bootstrap,
+            client_id="tally-admin",
+            bootstrap_timeout_ms=int(settings.connect_timeout * 1000),
+        )
     except KafkaError as exc:
         raise PublishError(f"cannot reach Kafka at {settings.bootstrap}: {exc}") from exc
     try:
         if settings.topic in admin.list_topics():
             return False
         admin.create_topics(
-            {settings.topic: {"num_partitions": settings.partitions, "replication_factor": 1}},
+            {
+                settings.topic: {
+                    "num_partitions": settings.partitions,
+                    "replication_factor": 1,
+                    "configs": {"max.message.bytes": str(MAX_MESSAGE_BYTES)},
+                }
+            },
             wait_for_metadata=True,
         )
         log.info("created topic %s with %d partitions", settings.topic, settings.partitions)
@@ -99,12 +111,14 @@ class Publisher:
             self._producer = KafkaProducer(
                 bootstrap_servers=settings.bootstrap,
                 client_id="tally-producer",
+                bootstrap_timeout_ms=int(settings.connect_timeout * 1000),
                 acks="all",
                 enable_idempotence=True,
                 retries=10,
                 # A few milliseconds of batching lets a max-speed replay send thousands of
                 # events per second without a request per event.
                 linger_ms=5,
+                max_request_size=MAX_MESSAGE_BYTES,
             )
         except KafkaError as exc:
             raise PublishError(f"cannot reach Kafka at {settings.bootstrap}: {exc}") from exc
@@ -170,6 +184,7 @@ class TopicReader:
             self._consumer = KafkaConsumer(
                 bootstrap_servers=settings.bootstrap,
                 client_id="tally-recorder",
+                bootstrap_timeout_ms=int(settings.connect_timeout * 1000),
                 group_id=None,
                 enable_auto_commit=False,
                 auto_offset_reset="earliest",

@@ -9,6 +9,10 @@ DEAD_LETTERS = "tally.events.dlq"
 DEFAULT_PARTITIONS = 6
 """Partitions of ``tally.events`` on a single machine; set ``TALLY_PARTITIONS`` to change."""
 
+MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+"""``max.message.bytes`` of the event topics, whoever creates them (worker or producer), so an
+oversized event reaches the worker and is dead-lettered with its reason."""
+
 
 def namespaced(topic: str, namespace: str | None) -> str:
     """The topic name under an optional namespace (``TALLY_NAMESPACE``).
