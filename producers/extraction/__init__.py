@@ -1,0 +1,183 @@
+"""Counting-day news -> tally facts, each with the sentence and span it came from.
+
+Reading order: ``sentences`` -> ``numerals`` / ``clock`` -> ``english`` / ``hindi``
+(grammars) -> ``gazetteer`` / ``actors`` -> ``traps`` -> ``tallies`` and ``seats``. This
+module walks an article sentence by sentence, carries context between them
+(:mod:`.context`) and wraps each fact as a :class:`tally.events.TallyEvent`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import msgspec
+
+from tally.events import Contest, Payload, Source, TallyEvent, make_event
+
+from ..articles import IST, Article
+from .actors import find_actors
+from .clock import find_times
+from .context import ArticleContext, as_datetime, contest_year, counting_day, find_house
+from .english import ENGLISH
+from .gazetteer import find_states
+from .hindi import HINDI
+from .numerals import find_numbers
+from .seats import find_seat_results
+from .sentences import split_sentences
+from .tallies import clause_spans, find_tallies
+from .traps import RESULT_CUE, clause_trap, exit_poll_sentence, sentence_trap
+
+__all__ = ["Fact", "extract_events", "extract_facts"]
+
+_GRAMMARS = (ENGLISH, HINDI)
+_YEAR = re.compile(r"(?<![\d,])(?:19[5-9]\d|20\d\d)(?![\d,])")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One extracted fact before it is wrapped in an event envelope."""
+
+    house: str
+    state: str
+    year: int | None
+    payload: Payload
+    sentence: str
+    span: tuple[int, int]
+    as_of: str | None
+
+
+def _grammar_for(sentence: str) -> object:
+    deva = sum(1 for ch in sentence if "\u0900" <= ch <= "\u097f")
+    latin = sum(1 for ch in sentence if ch.isascii() and ch.isalpha())
+    return HINDI if deva >= latin else ENGLISH
+
+
+def extract_facts(article: Article) -> list[Fact]:
+    """Every tally and seat result the article states, in text order.
+
+    Exit polls, past results, party claims, dates and vote counts are skipped (see
+    :mod:`.traps`); a fact repeated in one sentence is kept once.
+    """
+    published = article.published.astimezone(IST).date() if article.published else None
+    text_years = tuple(sorted({int(y) for y in _YEAR.findall(article.text)}))
+    ctx = ArticleContext(published=published, text_years=text_years)
+    facts: list[Fact] = []
+    for sentence in split_sentences(article.text):
+        facts.extend(_sentence_facts(sentence.text, sentence.paragraph, ctx))
+    return facts
+
+
+def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact]:
+    ctx.new_paragraph(paragraph)
+    grammar = _grammar_for(text)
+    states = find_states(text)
+    houses = dict(find_house(text))
+    actors = find_actors(text, _GRAMMARS)
+    times = find_times(text)
+    clock_spans = [(t.start, t.end) for t in times]
+    numbers = [n for n in find_numbers(text) if not any(s <= n.start < e for s, e in clock_spans)]
+    stated = next((t for t in times if t.cutoff), times[0] if times else None)
+    as_of = stated.hhmm if stated else ctx.as_of
+
+    def year_for(state: str, house: str) -> int | None:
+        return contest_year(state, house, ctx.published, ctx.text_years)
+
+    shadow = ctx.exit_poll_shadow and not RESULT_CUE.search(text)
+    trapped = sentence_trap(text) is not None or shadow
+    out: list[Fact] = []
+    if not trapped:
+        for t in find_tallies(
+            text,
+            grammar=grammar,  # type: ignore[arg-type]
+            grammars=_GRAMMARS,
+            numbers=numbers,
+            actors=actors,
+            sentence_states=states,
+            house_at=houses,
+            ctx=ctx,
+            year_for=year_for,
+        ):
+            out.append(Fact(t.house, t.state, t.year, t.payload, text, t.span, as_of))
+        seat_state = states[-1].code if states else ctx.state
+
+        def seat_trapped(clause: str, state: str) -> bool:
+            return clause_trap(clause, year_for(state, "assembly")) is not None
+
+        for s in find_seat_results(
+            text,
+            numbers=numbers,
+            actors=actors,
+            state=seat_state,
+            ctx=ctx,
+            clause_spans=clause_spans(text, _GRAMMARS),
+            is_trapped=seat_trapped,
+        ):
+            year = year_for(s.state, "assembly")
+            out.append(Fact("assembly", s.state, year, s.payload, text, s.span, as_of))
+    # Carry what this sentence established to the next ones.
+    if states:
+        ctx.state = states[-1].code
+    if houses:
+        ctx.house = sorted(houses.items())[-1][1]
+    if stated and stated.cutoff:
+        ctx.as_of = stated.hhmm
+    ctx.exit_poll_shadow = exit_poll_sentence(text) or shadow
+    subjects = [a for a in actors if a.kind in ("party", "alliance")]
+    if subjects:
+        ctx.last_actor = subjects[0]
+    unique: list[Fact] = []
+    for f in out:
+        key = (f.house, f.state, msgspec.json.encode(f.payload), f.sentence, f.span)
+        if key not in ctx.seen:
+            ctx.seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def event_time_for(fact: Fact, article: Article, ingest_time: datetime) -> datetime:
+    """When the fact held: the publication day at the stated time, else the publication
+    datetime; an undated article uses the contest's counting day, else the ingest time."""
+    if article.published is not None:
+        day = article.published.astimezone(IST).date()
+        if fact.as_of:
+            return as_datetime(day, fact.as_of, IST)
+        return article.published
+    known: date | None = counting_day(fact.state, fact.house, fact.year) if fact.year else None
+    if known is not None:
+        return as_datetime(known, fact.as_of, IST)
+    return ingest_time
+
+
+def extract_events(article: Article, *, ingest_time: datetime) -> list[TallyEvent]:
+    """Every fact of the article as a :class:`TallyEvent` with a deterministic ``event_id``.
+
+    Facts whose contest year cannot be told (an undated article naming no year) are dropped:
+    a fact filed under the wrong contest would move the wrong counter.
+    """
+    published = article.published.isoformat() if article.published else None
+    events: list[TallyEvent] = []
+    for fact in extract_facts(article):
+        if fact.year is None or not (1951 <= fact.year <= 2100):
+            continue
+        source = Source(
+            kind="article",
+            outlet=article.outlet,
+            url=article.url,
+            lang=article.lang,
+            sentence=fact.sentence,
+            span=fact.span,
+            published=published,
+        )
+        events.append(
+            make_event(
+                contest=Contest(house=fact.house, state=fact.state, year=fact.year),  # type: ignore[arg-type]
+                payload=fact.payload,
+                source=source,
+                event_time=event_time_for(fact, article, ingest_time),
+                ingest_time=ingest_time,
+                as_of=fact.as_of,
+            )
+        )
+    return events

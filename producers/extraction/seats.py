@@ -1,0 +1,415 @@
+"""One constituency's result: who won or leads where, over whom, by how many votes.
+
+A seat result needs a constituency (named in the sentence, or carried from the last seat
+sentence when the subject points back: "he", "उन्होंने", "the AAP leader"), a party and
+a status in the same clause as its evidence. When several margins are given, the smallest
+is the winning margin: the runner-up is, by definition, the closest rival ("finished 4,538
+votes ahead of the BJP's Gajay Singh Rana and thumped the National Conference's Khalid
+Najib Suharwardy by 9,894").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tally.events import SeatResult
+
+from .context import ArticleContext, Focus
+from .gazetteer import Mention, SeatInfo, match_candidate, match_constituency
+from .numerals import Number
+
+__all__ = ["SeatCandidate", "find_seat_results"]
+
+_EN_NAME = r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){0,3}"
+_EN_AFTER_PARTY = re.compile(
+    rf"^['’]s\s+(?:candidate\s+|leader\s+|nominee\s+|MLA\s+)?(?P<name>{_EN_NAME})"
+)
+_EN_ROLE_AFTER_PARTY = re.compile(rf"^\s+(?:candidate|leader|nominee|MLA)\s+(?P<name>{_EN_NAME})")
+_EN_BEFORE_PARTY = re.compile(
+    rf"(?P<name>{_EN_NAME})\s+(?:of the|of|from the)\s+$|(?P<name2>{_EN_NAME})\s*\($"
+)
+_EN_PARTY_ROLE = re.compile(r"^(?:'s)?\s+(?:leader|candidate|nominee|MLA)\b")
+_EN_OBJECT_BEFORE = re.compile(
+    r"(?:ahead of|defeated|defeating|beat|beating|over|against|trounced|thumped|pipped|edged out|lost to|trailing)\s+(?:the\s+)?$",
+    re.I,
+)
+_EN_PRONOUN = re.compile(r"^\s*(?:He|She|The (?:[A-Z]\w+ )?(?:leader|candidate|nominee|MLA))\b")
+
+_HI_WORD = r"[\u0900-\u097f]+"
+_HI_STOP = set(
+    [
+        "उम्मीदवार",
+        "प्रत्याशी",
+        "नेता",
+        "ने",
+        "को",
+        "की",
+        "का",
+        "के",
+        "से",
+        "में",
+        "पर",
+        "है",
+        "हैं",
+        "और",
+        "भी",
+        "ही",
+        "तो",
+        "जीत",
+        "हार",
+        "सीट",
+        "विधानसभा",
+        "गए",
+        "गई",
+        "थे",
+        "थी",
+        "था",
+        "हो",
+        "रहे",
+        "रही",
+        "रहा",
+        "द्वारा",
+        "साथ",
+        "बाद",
+        "लिए",
+        "कहा",
+        "अपनी",
+        "अपने",
+        "उनकी",
+        "उनके",
+        "सबसे",
+        "पूरी",
+        "पूरे",
+    ]
+)
+_HI_ROLE = r"(?:उम्मीदवार|प्रत्याशी|नेता|विधायक|कैंडिडेट)"
+_HI_AFTER_PARTY = re.compile(
+    rf"^\s*(?:के|की)\s+(?:{_HI_ROLE}\s+)?(?P<name>(?:{_HI_WORD}\s+){{1,4}}?)(?=ने|को|की|का|के|द्वारा|जीत|हार|भी|से|,)"
+)
+_HI_ROLE_NAME = re.compile(
+    rf"{_HI_ROLE}\s+(?P<name>(?:{_HI_WORD}\s+){{1,4}}?)(?=ने|को|की|का|के|द्वारा|जीत|हार|भी|,)"
+)
+_HI_PRONOUN = re.compile(r"(?:^|\s)(?:उन्होंने|उन्हें|वह|वे|वो)(?:\s|$)")
+
+_CONSTITUENCY_EN = re.compile(
+    r"(?P<name>(?:[A-Z][A-Za-z.]*[\s-]+){1,3}?)(?:\((?:SC|ST)\)\s+)?(?:Assembly |assembly |legislative |Vidhan Sabha )?"
+    r"(?:seat|constituency|segment)\b"
+)
+_CONSTITUENCY_EN_FROM = re.compile(r"\b(?:from|in)\s+(?P<name>(?:[A-Z][a-z]+\s?){1,3})")
+_CONSTITUENCY_HI = re.compile(
+    rf"(?P<name>(?:{_HI_WORD}\s+){{1,3}}?)(?:विधानसभा\s+)?(?:सीट|क्षेत्र|निर्वाचन क्षेत्र)(?![\u0900-\u097f])"
+    rf"|(?P<name2>(?:{_HI_WORD}\s+){{1,3}}?)से\s+(?=\S+\s+(?:के|की)\s+{_HI_ROLE}|{_HI_ROLE}|\S+\s+\S+\s+पार्टी)"
+)
+
+_MARGIN_PATTERNS = (
+    re.compile(r"by\s+(?:a\s+(?:margin|lead)\s+of\s+)?$", re.I),
+    re.compile(r"(?:margin|lead)\s+of\s+$", re.I),
+)
+_MARGIN_AFTER = (
+    re.compile(r"^\s*(?:-\s*)?votes?\s+(?:ahead|behind)\b", re.I),
+    re.compile(r"^\s*-?vote\s+(?:margin|lead)\b", re.I),
+    re.compile(r"^\s*(?:वोटों|वोट|मतों|मत)\s+(?:से|के\s+(?:अंतर|अंतराल|फासले|फ़ासले)\s+से|की\s+(?:बढ़त|लीड))"),
+)
+_ROUNDS = (
+    (re.compile(r"^\s*(?:of|/)\s*(?P<total>[0-9]+)\s+rounds", re.I), "round_of"),
+    (re.compile(r"(?:after|of)\s+(?:the\s+)?(?:scheduled|all|final)\s+$", re.I), "total"),
+    (re.compile(r"after\s+(?:round\s+)?$", re.I), "round"),
+)
+
+_STATUS = (
+    (
+        "won",
+        re.compile(
+            r"\b(?:won|wins|has won|retained|bagged|clinched|defeated|beat|trounced|thumped|"
+            r"emerged victorious|declared (?:the )?winner|finished [\d,]+ votes ahead|romped home)\b",
+            re.I,
+        ),
+    ),
+    ("lost", re.compile(r"\b(?:lost|loses|was defeated|conceded defeat)\b", re.I)),
+    ("trailing", re.compile(r"\b(?:trailing|trails|is behind)\b", re.I)),
+    ("leading", re.compile(r"\b(?:leading|leads|is ahead|was ahead)\b", re.I)),
+    (
+        "won",
+        re.compile(
+            r"जीत गए|जीत गई|जीत गये|जीते|जीत हासिल|जीत दर्ज|विजयी|मात दी|मात दे|हराया|हरा दिया|हराकर|जीत मिली|चुनाव जीत"
+        ),
+    ),
+    ("lost", re.compile(r"हार गए|हार गई|हार गये|हारे|पराजित हुए|हार का सामना")),
+    ("trailing", re.compile(r"पीछे चल|पीछे हैं|पीछे है|पिछड़")),
+    ("leading", re.compile(r"आगे चल|आगे हैं|आगे है|बढ़त बना|बढ़त है")),
+)
+_HI_OBJECT_VERB = re.compile(r"हराया|हरा दिया|मात दी|मात दे|हराकर|पराजित किया|शिकस्त दी")
+
+
+@dataclass(frozen=True, slots=True)
+class SeatCandidate:
+    payload: SeatResult
+    state: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    name: str
+    party: str | None
+    start: int
+    end: int
+    is_object: bool
+
+
+def _people(sentence: str, actors: list[Mention], ctx: ArticleContext) -> list[_Person]:
+    people: list[_Person] = []
+    hindi_objects = bool(_HI_OBJECT_VERB.search(sentence))
+    for a in actors:
+        if a.kind != "party":
+            continue
+        tail = sentence[a.end :]
+        head = sentence[: a.start]
+        obj = bool(_EN_OBJECT_BEFORE.search(head))
+        for rx in (_EN_AFTER_PARTY, _EN_ROLE_AFTER_PARTY, _HI_AFTER_PARTY):
+            m = rx.match(tail)
+            if m:
+                name = m.group("name").strip()
+                if not _plausible(name):
+                    continue
+                end = a.end + m.end("name")
+                hi_obj = hindi_objects and sentence[end:].lstrip().startswith("को")
+                people.append(_Person(name, a.code, a.start, end, obj or hi_obj))
+                break
+        else:
+            m = _EN_BEFORE_PARTY.search(head)
+            if m:
+                name = (m.group("name") or m.group("name2")).strip()
+                if _plausible(name):
+                    people.append(
+                        _Person(
+                            name,
+                            a.code,
+                            m.start(),
+                            a.end,
+                            bool(_EN_OBJECT_BEFORE.search(head[: m.start()])),
+                        )
+                    )
+    for m in _HI_ROLE_NAME.finditer(sentence):
+        if any(p.start <= m.start("name") < p.end for p in people):
+            continue
+        name = m.group("name").strip()
+        if not _plausible(name):
+            continue
+        party = None
+        if re.search(r"पार्टी\s+के\s*$", sentence[: m.start()]) and ctx.last_actor is not None:
+            party = ctx.last_actor.code
+        hi_obj = hindi_objects and sentence[m.end("name") :].lstrip().startswith("को")
+        people.append(_Person(name, party, m.start(), m.end("name"), hi_obj))
+    return sorted(people, key=lambda p: p.start)
+
+
+def _plausible(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 4:
+        return False
+    if any(w in _HI_STOP for w in words):
+        return False
+    return not any(w in ("The", "He", "She", "It", "In", "On", "At", "After", "And") for w in words)
+
+
+def _constituencies(sentence: str, state: str | None) -> list[tuple[SeatInfo, int, int]]:
+    found: list[tuple[SeatInfo, int, int]] = []
+    for rx in (_CONSTITUENCY_EN, _CONSTITUENCY_HI, _CONSTITUENCY_EN_FROM):
+        for m in rx.finditer(sentence):
+            group = "name" if m.group("name") else "name2"
+            raw = m.group(group)
+            if not raw:
+                continue
+            words = raw.split()
+            start = m.start(group)
+            for k in range(min(3, len(words)), 0, -1):
+                written = " ".join(words[-k:])
+                seat = match_constituency(written, state)
+                if seat is not None:
+                    pos = sentence.find(words[-k], start)
+                    found.append((seat, pos, pos + len(written)))
+                    break
+    uniq: dict[tuple[str, int], tuple[SeatInfo, int, int]] = {}
+    for seat, s, e in found:
+        uniq.setdefault((seat.state, seat.ac_no), (seat, s, e))
+    return sorted(uniq.values(), key=lambda t: t[1])
+
+
+def _status(
+    sentence: str, evidence: list[int], spans: list[tuple[int, int]]
+) -> tuple[str, int, int] | None:
+    """The first individual status word that shares a clause with a piece of evidence."""
+    clauses = {span for span in spans for pos in evidence if span[0] <= pos < span[1]}
+    for status, rx in _STATUS:
+        for m in rx.finditer(sentence):
+            if any(a <= m.start() < b for a, b in clauses):
+                return status, m.start(), m.end()
+    return None
+
+
+def _margins(sentence: str, numbers: list[Number]) -> list[Number]:
+    out = []
+    for n in numbers:
+        if n.as_int is None or n.ordinal:
+            continue
+        before = sentence[max(0, n.start - 30) : n.start]
+        after = sentence[n.end : n.end + 40]
+        if any(rx.search(before) for rx in _MARGIN_PATTERNS) or any(
+            rx.match(after) for rx in _MARGIN_AFTER
+        ):
+            out.append(n)
+    return out
+
+
+def _rounds(sentence: str, numbers: list[Number]) -> tuple[int | None, int | None]:
+    current = total = None
+    for n in numbers:
+        if n.as_int is None:
+            continue
+        after = sentence[n.end : n.end + 30]
+        before = sentence[max(0, n.start - 30) : n.start]
+        m = _ROUNDS[0][0].match(after)
+        if m and re.search(r"round\s*$|after\s*$", before, re.I):
+            return n.as_int, int(m.group("total"))
+        is_rounds = re.match(r"^\s*(?:rounds?|राउंड|दौर)", after, re.I) or re.search(
+            r"round\s+$", before, re.I
+        )
+        if not is_rounds:
+            continue
+        if _ROUNDS[1][0].search(before) or re.search(r"कुल\s*$", before):
+            total = n.as_int
+        else:
+            current = n.as_int
+    return current, total
+
+
+def find_seat_results(
+    sentence: str,
+    *,
+    numbers: list[Number],
+    actors: list[Mention],
+    state: str | None,
+    ctx: ArticleContext,
+    clause_spans: list[tuple[int, int]],
+    is_trapped: Callable[[str, str], bool],
+) -> list[SeatCandidate]:
+    """The seat result the sentence states, if any (see the module docstring).
+
+    ``is_trapped(clause_text, state)`` vetoes a result whose clause speaks of another
+    election; a vetoed sentence leaves the carried focus alone.
+    """
+    seats = _constituencies(sentence, state)
+    people = _people(sentence, actors, ctx)
+    margins = _margins(sentence, numbers)
+    pronoun = bool(_EN_PRONOUN.match(sentence) or _HI_PRONOUN.search(sentence))
+    party_role = [
+        a for a in actors if a.kind == "party" and _EN_PARTY_ROLE.match(sentence[a.end :])
+    ]
+    if not seats and not margins and not any(not p.is_object for p in people):
+        return []
+    evidence = [s for _, s, _ in seats] + [n.start for n in margins]
+    evidence += [p.start for p in people if not p.is_object]
+    if pronoun or party_role:
+        evidence.append(0)
+    status = _status(sentence, evidence, clause_spans)
+    if status is None:
+        return []
+    status_clause = next((c for c in clause_spans if c[0] <= status[1] < c[1]), (0, len(sentence)))
+
+    subject = next((p for p in people if not p.is_object), None)
+    objects = [p for p in people if p.is_object]
+    focus = ctx.focus
+    seat = seats[0][0] if seats else None
+    party = subject.party if subject else None
+    candidate = subject.name if subject else None
+    if party is None:
+        if party_role:
+            party = party_role[0].code
+        else:
+            taken = {(p.start, p.end) for p in people}
+            free = [
+                a
+                for a in actors
+                if a.kind == "party" and not any(s <= a.start < e for s, e in taken)
+            ]
+            free = [a for a in free if not _EN_OBJECT_BEFORE.search(sentence[: a.start])]
+            free = [a for a in free if not sentence[a.end :].lstrip().startswith("को")]
+            if free:
+                party = free[0].code
+    use_focus = focus is not None and (
+        pronoun
+        or bool(party_role)
+        or (
+            seat is not None
+            and focus.seat is not None
+            and seat.ac_no == focus.seat.ac_no
+            and seat.state == focus.state
+        )
+        or (subject is not None and focus.candidate is not None and subject.name == focus.candidate)
+    )
+    if use_focus and focus is not None:
+        if seat is None:
+            seat = focus.seat
+        same_party = party is None or party == focus.party
+        if candidate is None and same_party:
+            candidate = focus.candidate
+        if party is None:
+            party = focus.party
+    if seat is None or party is None:
+        return []
+    if is_trapped(sentence[status_clause[0] : status_clause[1]], seat.state):
+        return []
+    if candidate:
+        hit = match_candidate(candidate, seat.state, seat)
+        if hit:
+            candidate = hit[0].name
+    runner_up = runner_party = None
+    margin_value = None
+    if margins:
+        best = min(margins, key=lambda n: n.value)
+        margin_value = best.as_int
+        if objects:
+            runner = min(objects, key=lambda p: abs(p.start - best.start))
+            runner_up, runner_party = runner.name, runner.party
+    elif objects:
+        runner_up, runner_party = objects[0].name, objects[0].party
+    if runner_up:
+        hit = match_candidate(runner_up, seat.state, seat)
+        if hit:
+            runner_up = hit[0].name
+            runner_party = runner_party or hit[0].party
+    if runner_party is None:
+        beaten = [
+            a
+            for a in actors
+            if a.kind == "party"
+            and re.match(r"^\s*को\s+(?:\S+\s+){0,3}?(?:हराकर|हराया|मात)", sentence[a.end :])
+        ]
+        if beaten:
+            runner_party = beaten[0].code
+    current_round, total_rounds = _rounds(sentence, numbers)
+    kind = status[0]
+    payload = SeatResult(
+        constituency=seat.name,
+        ac_no=seat.ac_no,
+        candidate=candidate,
+        party=party,
+        status=kind,  # type: ignore[arg-type]
+        margin=margin_value,
+        round=current_round,
+        total_rounds=total_rounds,
+        runner_up=runner_up if kind in ("won", "leading") else None,
+        runner_up_party=runner_party if kind in ("won", "leading") else None,
+    )
+    span = (
+        (best.start, best.end)
+        if margins
+        else (seats[0][1], seats[0][2])
+        if seats
+        else (status[1], status[2])
+    )
+    ctx.focus = Focus(seat.state, seat, candidate, party)
+    return [SeatCandidate(payload, seat.state, span)]

@@ -1,0 +1,301 @@
+"""Seat counts of parties and alliances: a number, whose it is, what it counts, and where.
+
+A number becomes a tally only when all of these hold:
+
+1. it counts seats (a seat word follows it, a tally verb governs it, or it stands right after
+   a party in a list such as "AAP 4 और अन्य 4 सीटों पर आगे");
+2. a party or alliance owns it (the nearest one before it in its clause, else the subject
+   of an earlier clause of the sentence, else, for "it"/"पार्टी", the last one named);
+3. a status word says won / leading / total, on the side the language puts its verb;
+4. no trap in :mod:`traps` claims it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from tally.events import AllianceTally, PartyTally
+
+from .context import ArticleContext
+from .gazetteer import Mention, resolve_alliance
+from .grammar import Grammar, StatusWord, find_statuses
+from .numerals import Number
+from .traps import clause_trap, number_trap
+
+__all__ = ["TallyCandidate", "clause_spans", "find_tallies"]
+
+_PARTY_LIST_GAP = re.compile(r"^\s*(?:[:\-–—=]|के|की|का|ने|को)?\s*$")
+_LIST_LINK = re.compile(r"^\s*(?:,|और|and|एवं|तथा|&)\s*$", re.I)
+_RESPECTIVELY = re.compile(r"respectively|क्रमशः|क्रमश:", re.I)
+_FORWARD_PARTY = re.compile(
+    r"^\s*seats?\s+(?:that\s+|which\s+)?(?:the\s+)?$|^\s*seats?\s+(?:went|go|going)\s+to\s+(?:the\s+)?$",
+    re.I,
+)
+_FORWARD_VERB = re.compile(
+    r"^(?:'s)?\s*(?:has\s+|had\s+|have\s+)?(?:won|bagged|secured|clinched|got)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TallyCandidate:
+    """A tally found in one sentence, before contest and time are attached."""
+
+    payload: PartyTally | AllianceTally
+    state: str
+    house: str
+    year: int | None
+    span: tuple[int, int]
+
+
+def clause_spans(sentence: str, grammars: tuple[Grammar, ...]) -> list[tuple[int, int]]:
+    """The sentence cut at clause breaks of any of the grammars."""
+    cuts = {0, len(sentence)}
+    for g in grammars:
+        for m in g.clause_break.finditer(sentence):
+            cuts.add(m.start())
+            cuts.add(m.end())
+    ordered = sorted(cuts)
+    return [(a, b) for a, b in itertools.pairwise(ordered) if b > a]
+
+
+def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return 0, 0
+
+
+def _is_seat_number(
+    sentence: str, n: Number, actors: list[Mention], grammars: tuple[Grammar, ...], seat_talk: bool
+) -> bool:
+    if n.ordinal or n.decimal or n.as_int is None or n.as_int > 600:
+        return False
+    if any(g.seat_unit.match(sentence, n.end) for g in grammars):
+        return True
+    if n.is_word and n.value <= 1:
+        return False  # "एक", "one" are articles unless a seat word follows
+    before = sentence[max(0, n.start - 40) : n.start]
+    if any(g.governed_by_verb.search(before) for g in grammars):
+        return True
+    if any(g.governs_after.match(sentence, n.end) for g in grammars):
+        return True
+    if seat_talk:
+        for a in actors:
+            if a.end <= n.start and _PARTY_LIST_GAP.match(sentence[a.end : n.start]):
+                return True
+    return False
+
+
+def _split_point(
+    sentence: str, left: Number, right: Number, actors: list[Mention], verb_side: str
+) -> int:
+    """Where the gap between two seat numbers stops belonging to the left one."""
+    for a in actors:
+        if left.end <= a.start < right.start:
+            return a.start
+    return right.start if verb_side == "after" else left.end
+
+
+def _owner(
+    sentence: str,
+    n: Number,
+    clause: tuple[int, int],
+    actors: list[Mention],
+    grammar: Grammar,
+    ctx: ArticleContext,
+) -> Mention | None:
+    in_clause = [a for a in actors if clause[0] <= a.start and a.end <= n.start]
+    if in_clause:
+        return in_clause[-1]
+    # English "the 29 seats the saffron party won", "12 seats went to the Congress"
+    for a in actors:
+        if a.start >= n.end and a.start < clause[1] + 60:
+            if _FORWARD_PARTY.match(sentence[n.end : a.start]) and (
+                "went" in sentence[n.end : a.start] or _FORWARD_VERB.match(sentence[a.end :])
+            ):
+                return a
+            break
+    earlier = [a for a in actors if a.end <= n.start]
+    if earlier:
+        return earlier[-1]
+    clause_text = sentence[clause[0] : n.start]
+    if grammar.anaphor.search(clause_text) or grammar.anaphor.search(sentence[: n.start]):
+        return ctx.last_actor
+    return None
+
+
+def _status(
+    n_start: int, n_end: int, clause: tuple[int, int], words: list[StatusWord], grammar: Grammar
+) -> StatusWord | None:
+    in_clause = [w for w in words if clause[0] <= w.start < clause[1]]
+    after = [w for w in in_clause if w.start >= n_end]
+    before = [w for w in in_clause if w.end <= n_start]
+    order = [after[:1], before[-1:]] if grammar.verb_side == "after" else [before[-1:], after[:1]]
+    for pick in order:
+        if pick:
+            return pick[0]
+    # The verb of a neighbouring clause ("BJP won 48, Congress 37")
+    after_all = [w for w in words if w.start >= n_end]
+    before_all = [w for w in words if w.end <= n_start]
+    order = (
+        [after_all[:1], before_all[-1:]]
+        if grammar.verb_side == "after"
+        else [before_all[-1:], after_all[:1]]
+    )
+    for pick in order:
+        if pick:
+            return pick[0]
+    return None
+
+
+def _state_for(
+    sentence_states: list[Mention],
+    clause: tuple[int, int],
+    pos: int,
+    ctx: ArticleContext,
+    house: str,
+) -> str | None:
+    in_clause = [s for s in sentence_states if clause[0] <= s.start < clause[1]]
+    if in_clause:
+        return min(in_clause, key=lambda s: abs(s.start - pos)).code
+    before = [s for s in sentence_states if s.end <= pos]
+    if before:
+        return before[-1].code
+    if sentence_states:
+        return sentence_states[0].code
+    if house == "lok_sabha":
+        return "IN"
+    return ctx.state
+
+
+def _payload(
+    actor: Mention, status: str, seats: int, state: str, ctx: ArticleContext
+) -> PartyTally | AllianceTally | None:
+    if actor.kind == "party" and actor.code:
+        return PartyTally(party=actor.code, status=status, seats=seats)  # type: ignore[arg-type]
+    if actor.kind != "alliance":
+        return None
+    on = ctx.published
+    if actor.code == "?led":
+        return None  # "the Congress-led alliance": members unknown, so no number is safe
+    if actor.code is None:
+        return AllianceTally(alliance=None, parties=list(actor.parties), status=status, seats=seats)  # type: ignore[arg-type]
+    members = resolve_alliance(actor.code, state, on) if on else ()
+    if not members and on is None:
+        from datetime import date
+
+        members = resolve_alliance(actor.code, state, date.today())
+    return AllianceTally(alliance=actor.code, parties=list(members), status=status, seats=seats)  # type: ignore[arg-type]
+
+
+def find_tallies(
+    sentence: str,
+    *,
+    grammar: Grammar,
+    grammars: tuple[Grammar, ...],
+    numbers: list[Number],
+    actors: list[Mention],
+    sentence_states: list[Mention],
+    house_at: dict[int, str],
+    ctx: ArticleContext,
+    year_for: object,
+) -> list[TallyCandidate]:
+    """Every party and alliance tally the sentence states (see the module docstring)."""
+    spans = clause_spans(sentence, grammars)
+    words = find_statuses(grammar, sentence)
+    if not words:
+        for status, rx in grammar.weak_statuses:
+            m = rx.search(sentence)
+            if m:
+                words = [StatusWord(status, m.start(), m.end())]
+                break
+    seat_talk = bool(words) or any(g.seat_unit.search(sentence) for g in grammars)
+    seat_numbers = [n for n in numbers if _is_seat_number(sentence, n, actors, grammars, seat_talk)]
+    out: list[TallyCandidate] = []
+    all_spans = [(n.start, n.end) for n in numbers]
+
+    respectively = _RESPECTIVELY.search(sentence)
+    zipped: dict[int, Mention] = {}
+    if respectively:
+        owners = [a for a in actors if a.end <= seat_numbers[0].start] if seat_numbers else []
+        if len(owners) >= len(seat_numbers) > 1:
+            zipped = {
+                id(n): a for n, a in zip(seat_numbers, owners[-len(seat_numbers) :], strict=False)
+            }
+
+    for i, n in enumerate(seat_numbers):
+        clause = _clause_of(spans, n.start)
+        lo = clause[0]
+        hi = clause[1]
+        if i > 0 and seat_numbers[i - 1].start >= clause[0]:
+            lo = _split_point(sentence, seat_numbers[i - 1], n, actors, grammar.verb_side)
+        if i + 1 < len(seat_numbers) and seat_numbers[i + 1].start < clause[1]:
+            hi = _split_point(sentence, n, seat_numbers[i + 1], actors, grammar.verb_side)
+        actor = zipped.get(id(n)) or _owner(sentence, n, clause, actors, grammar, ctx)
+        status = _status(n.start, n.end, clause, words, grammar)
+        if actor is None or status is None:
+            continue
+        house = _house_at(house_at, n.start, ctx)
+        state = _state_for(sentence_states, clause, n.start, ctx, house)
+        if state is None:
+            continue
+        year = year_for(state, house)  # type: ignore[operator]
+        others = [s for s in all_spans if s != (n.start, n.end)]
+        if number_trap(sentence, n.start, n.end, others):
+            continue
+        if clause_trap(sentence[lo:hi], year):
+            continue
+        payload = _payload(actor, status.status, int(n.value), state, ctx)
+        if payload is not None:
+            out.append(TallyCandidate(payload, state, house, year, (n.start, n.end)))
+    out.extend(
+        _zero_idioms(
+            sentence, grammar, grammars, spans, actors, sentence_states, house_at, ctx, year_for
+        )
+    )
+    return out
+
+
+def _house_at(house_at: dict[int, str], pos: int, ctx: ArticleContext) -> str:
+    before = [h for p, h in sorted(house_at.items()) if p <= pos]
+    if before:
+        return before[-1]
+    if house_at:
+        return next(iter(sorted(house_at.items())))[1]
+    return ctx.house or "assembly"
+
+
+def _zero_idioms(
+    sentence: str,
+    grammar: Grammar,
+    grammars: tuple[Grammar, ...],
+    spans: list[tuple[int, int]],
+    actors: list[Mention],
+    sentence_states: list[Mention],
+    house_at: dict[int, str],
+    ctx: ArticleContext,
+    year_for: object,
+) -> list[TallyCandidate]:
+    """ "blanked", "खाता नहीं खुला", "एक भी सीट जीतने में सफल नहीं": a count of zero."""
+    out: list[TallyCandidate] = []
+    for g in grammars:
+        for status, rx in g.zero_idioms:
+            for m in rx.finditer(sentence):
+                clause = _clause_of(spans, m.start())
+                fake = Number(0, m.start(), m.end(), m.group(0))
+                actor = _owner(sentence, fake, clause, actors, grammar, ctx)
+                if actor is None:
+                    continue
+                house = _house_at(house_at, m.start(), ctx)
+                state = _state_for(sentence_states, clause, m.start(), ctx, house)
+                if state is None:
+                    continue
+                year = year_for(state, house)  # type: ignore[operator]
+                if clause_trap(sentence[clause[0] : clause[1]], year):
+                    continue
+                payload = _payload(actor, status, 0, state, ctx)
+                if payload is not None:
+                    out.append(TallyCandidate(payload, state, house, year, (m.start(), m.end())))
+    return out
