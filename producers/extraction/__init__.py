@@ -85,7 +85,11 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
         return contest_year(state, house, ctx.published, ctx.text_years)
 
     shadow = ctx.exit_poll_shadow and not RESULT_CUE.search(text)
-    trapped = sentence_trap(text) is not None or shadow
+    years_here = {y for y in (year_for(st.code, h) for st in states for h in ("assembly",)) if y}
+    trapped = (
+        sentence_trap(text, max(years_here) if years_here else _default_year(ctx)) is not None
+        or shadow
+    )
     out: list[Fact] = []
     if not trapped:
         for t in find_tallies(
@@ -134,6 +138,12 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             ctx.seen.add(key)
             unique.append(f)
     return unique
+
+
+def _default_year(ctx: ArticleContext) -> int | None:
+    if ctx.published is not None:
+        return ctx.published.year
+    return max(ctx.text_years) if ctx.text_years else None
 
 
 def event_time_for(fact: Fact, article: Article, ingest_time: datetime) -> datetime:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from tally.events import SeatResult
 
 from .context import ArticleContext, Focus
-from .gazetteer import Mention, SeatInfo, match_candidate, match_constituency
+from .gazetteer import Mention, SeatInfo, find_states, match_candidate, match_constituency
 from .numerals import Number
 
 __all__ = ["SeatCandidate", "find_seat_results"]
@@ -215,9 +215,18 @@ def _plausible(name: str) -> bool:
     return not any(w in ("The", "He", "She", "It", "In", "On", "At", "After", "And") for w in words)
 
 
-def _constituencies(sentence: str, state: str | None) -> list[tuple[SeatInfo, int, int]]:
+def _constituencies(
+    sentence: str, state: str | None, loose: bool
+) -> list[tuple[SeatInfo, int, int]]:
+    """Constituencies named next to a seat word ("Doda seat", "डोडा विधानसभा सीट"); with
+    ``loose``, also after "from"/"in" ("won from Doda"). State names never count."""
     found: list[tuple[SeatInfo, int, int]] = []
-    for rx in (_CONSTITUENCY_EN, _CONSTITUENCY_HI, _CONSTITUENCY_EN_FROM):
+    patterns = (
+        (_CONSTITUENCY_EN, _CONSTITUENCY_HI, _CONSTITUENCY_EN_FROM)
+        if loose
+        else (_CONSTITUENCY_EN, _CONSTITUENCY_HI)
+    )
+    for rx in patterns:
         for m in rx.finditer(sentence):
             group = "name" if m.group("name") else "name2"
             raw = m.group(group)
@@ -227,6 +236,8 @@ def _constituencies(sentence: str, state: str | None) -> list[tuple[SeatInfo, in
             start = m.start(group)
             for k in range(min(3, len(words)), 0, -1):
                 written = " ".join(words[-k:])
+                if find_states(written):
+                    break
                 seat = match_constituency(written, state)
                 if seat is not None:
                     pos = sentence.find(words[-k], start)
@@ -301,8 +312,8 @@ def find_seat_results(
     ``is_trapped(clause_text, state)`` vetoes a result whose clause speaks of another
     election; a vetoed sentence leaves the carried focus alone.
     """
-    seats = _constituencies(sentence, state)
     people = _people(sentence, actors, ctx)
+    seats = _constituencies(sentence, state, loose=bool(people))
     margins = _margins(sentence, numbers)
     pronoun = bool(_EN_PRONOUN.match(sentence) or _HI_PRONOUN.search(sentence))
     party_role = [

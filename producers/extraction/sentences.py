@@ -35,7 +35,6 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = 0
     piece_start = 0
-    pending_break = False
 
     def emit(end: int) -> None:
         raw = text[piece_start:end]
@@ -48,9 +47,7 @@ def split_sentences(text: str) -> list[Sentence]:
         head = text[piece_start : match.start() + 1]
         if match.group(0).startswith(".") and _NO_BREAK_BEFORE.search(head):
             continue
-        emit(match.end() if "\n" not in match.group(0) else match.start())
-        if pending_break:
-            pending_break = False
+        emit(match.end())
         if "\n" in match.group(0):
             paragraph += 1
         piece_start = match.end()

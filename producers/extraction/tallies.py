@@ -26,7 +26,13 @@ from .traps import clause_trap, number_trap
 
 __all__ = ["TallyCandidate", "clause_spans", "find_tallies"]
 
-_PARTY_LIST_GAP = re.compile(r"^\s*(?:[:\-–—=]|के|की|का|ने|को)?\s*$")
+_PARTY_LIST_GAP = re.compile(r"^\s*(?:[:\-–—=]|in|on|at|with|के|की|का|ने|को)?\s*$", re.I)
+# "इनेलो को छोड़कर बाकी दल खाता खोलने में नाकाम रहे": the excepted party owns nothing.
+_EXCEPT_AFTER = re.compile(r"^\s*(?:को छोड़कर|को छोड़|के अलावा|के सिवा)")
+_EXCEPT_BEFORE = re.compile(
+    r"(?:except|apart from|barring|besides|other than)\s+(?:the\s+)?$", re.I
+)
+_HINDI_AGENT = re.compile(r"^\s*(?:ने|को)(?![\u0900-\u097f])")
 _LIST_LINK = re.compile(r"^\s*(?:,|और|and|एवं|तथा|&)\s*$", re.I)
 _RESPECTIVELY = re.compile(r"respectively|क्रमशः|क्रमश:", re.I)
 _FORWARD_PARTY = re.compile(
@@ -106,9 +112,20 @@ def _owner(
     grammar: Grammar,
     ctx: ArticleContext,
 ) -> Mention | None:
+    actors = [
+        a
+        for a in actors
+        if not _EXCEPT_AFTER.match(sentence[a.end :])
+        and not _EXCEPT_BEFORE.search(sentence[: a.start])
+    ]
     in_clause = [a for a in actors if clause[0] <= a.start and a.end <= n.start]
     if in_clause:
         return in_clause[-1]
+    # Hindi object-first order: "37 सीटों पर सपा ने जीत दर्ज की"
+    if grammar.verb_side == "after":
+        for a in actors:
+            if n.end <= a.start < clause[1] and _HINDI_AGENT.match(sentence[a.end :]):
+                return a
     # English "the 29 seats the saffron party won", "12 seats went to the Congress"
     for a in actors:
         if a.start >= n.end and a.start < clause[1] + 60:

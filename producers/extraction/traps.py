@@ -65,7 +65,7 @@ _PAST = _cue(
 # "claims 119 seats", "will win 60", "जीतेंगे", "दावा" (a claim), not "claimed victory with 49"
 _CLAIM = _cue(
     r"claim(?:s|ed|ing)?(?! (?:a )?(?:victory|win|the win))", r"will (?:win|get|bag|cross|form)",
-    r"would (?:win|get|bag|cross)", r"(?<!managed )(?<!able )to win", r"set to", r"poised to", r"likely to",
+    r"would (?:win|get|bag|cross)", r"(?<!managed )(?<!able )(?<!failed )(?<!unable )to win", r"set to", r"poised to", r"likely to",
     r"expected to", r"could (?:win|get)", r"may (?:win|get)", r"hopes? to", r"target(?:s|ed)?",
     r"aim(?:s|ed|ing)? (?:to|for|at)", r"confident of", r"predicts?", r"asserted", r"boasted",
     r"दावा\w*", r"दावे", r"जीतेगी", r"जीतेंगे", r"जीतेगा", r"मिलेंगी", r"मिलेंगे", r"मिलेगी",
@@ -84,7 +84,7 @@ _YEAR = re.compile(r"(?<![\d,])(?:19[5-9]\d|20\d\d)(?![\d,])")
 
 _UNITS_NOT_SEATS = re.compile(
     r"\s*(?:-\s*)?(?:"
-    r"(?P<votes>votes?|ballots|वोट\w*|मत(?:ों|ो)?(?![\u0900-\u097f])|मतदाता\w*)"
+    r"(?P<votes>(?:first[- ]preference |preferential |valid |postal )?votes?|ballots|वोट\w*|मत(?:ों|ो)?(?![\u0900-\u097f])|मतदाता\w*)"
     r"|(?P<percent>%|per ?cent|प्रतिशत|फीसदी|फ़ीसदी|फीसद)"
     r"|(?P<rounds>rounds?|राउंड|दौर|चरण)"
     r"|(?P<size>-?member|सदस्यीय|सदस्य|seat (?:assembly|house))"
@@ -110,7 +110,8 @@ _APPROX_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DENOMINATOR_BEFORE = re.compile(
-    r"(?:out of|of all|all|all the|total of|total|a total of|कुल|सभी|सारी|सारे)\s*(?:the\s*)?$",
+    r"(?:out of|of all|all|all the|total of|total|a total of|कुल|सभी|सारी|सारे)\s*(?:the\s*)?$"
+    r"|(?<!tally )(?<!margin )(?<!lead )(?<!majority )\bof\s+(?:the\s+)?(?:[A-Z][\w&]*['’]s\s+)?$",
     re.IGNORECASE,
 )
 _DENOMINATOR_AFTER = re.compile(
@@ -133,10 +134,25 @@ _RANGE_BETWEEN = re.compile(r"(?:between|from)\s*$|के बीच\s*$", re.IGN
 _RANGE_LINK = re.compile(r"^\s*(?:-|–|—|to|or|से|या)\s*$", re.IGNORECASE)
 
 
-def sentence_trap(sentence: str) -> str | None:
+# "Under the seat-sharing deal, the Congress got 101 seats": seats allotted, not won.
+_SEAT_SHARING = _cue(
+    r"seat[- ]shar\w*", r"सीट बंटवार\w*", r"सीटों के बंटवार\w*", r"ticket distribution"
+)
+# "In 2014, the BJP won 47 seats": a year fronting the sentence dates all of it.
+_FRONT_YEAR = re.compile(
+    r"^\s*(?:In|By|Since|Back in)?\s*(?:19[5-9]\d|20\d\d)(?:\s*में)?\s*[,:]", re.I
+)
+
+
+def sentence_trap(sentence: str, contest_year: int | None = None) -> str | None:
     """A reason when nothing in the sentence is a counting-day result."""
     if _EXIT_POLL.search(sentence):
         return "exit poll, projection or survey"
+    if _SEAT_SHARING.search(sentence):
+        return "seat sharing"
+    front = _FRONT_YEAR.match(sentence)
+    if front and str(contest_year) not in front.group(0):
+        return "another election"
     return None
 
 

@@ -1,0 +1,229 @@
+"""Precision and recall of the extractor, per fact kind, on the gold seeds and the dev set.
+
+    python -m producers.evaluate [--gold FILE] [--devset FILE] [--verbose]
+
+A fact *matches* a gold fact when kind, house and state agree and every field both give is
+equal (parties as sets; candidate names after transliteration). Recall counts required gold
+facts matched; precision counts extracted facts that match a required or optional gold fact.
+A gold "forbidden" number that turns up as seats or margin counts as a wrong fact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from .articles import Article, load_article, parse_published
+from .extraction import extract_facts
+from .extraction.translit import name_similarity
+
+__all__ = ["Case", "Score", "evaluate", "fact_dict", "load_devset", "load_gold", "main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("party_tally", "alliance_tally", "seat_result")
+_HOUSES = {"as": "assembly", "ls": "lok_sabha", "rs": "rajya_sabha"}
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """An article with the facts a careful reader takes from it."""
+
+    id: str
+    article: Article
+    required: list[dict[str, Any]]
+    optional: list[dict[str, Any]] = field(default_factory=list)
+    forbidden: list[int] = field(default_factory=list)
+    label: str = ""
+
+
+@dataclass(slots=True)
+class Score:
+    extracted: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    required: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    forbidden_hits: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def precision(self, kind: str) -> float | None:
+        n = self.extracted[kind]
+        return self.correct[kind] / n if n else None
+
+    def recall(self, kind: str) -> float | None:
+        n = self.required[kind]
+        return self.found[kind] / n if n else None
+
+
+def fact_dict(house: str, state: str, payload: object) -> dict[str, Any]:
+    """A fact flattened the way the gold file writes it."""
+    body = msgspec.to_builtins(payload)
+    return {"house": house, "state": state, **body}
+
+
+def _same(field_name: str, got: Any, want: Any) -> bool:
+    if field_name == "parties":
+        return set(got) == set(want)
+    if field_name in ("candidate", "runner_up"):
+        return name_similarity(str(got), str(want)) >= 0.8
+    return bool(got == want)
+
+
+def matches(got: dict[str, Any], want: dict[str, Any]) -> bool:
+    """True when every field both facts give agrees (see the module docstring)."""
+    for key in ("kind", "house", "state"):
+        if got.get(key) != want.get(key):
+            return False
+    return all(_same(k, got[k], v) for k, v in want.items() if k in got and got[k] is not None)
+
+
+def _covers(got: dict[str, Any], want: dict[str, Any]) -> bool:
+    """The extracted fact carries every field the gold fact gives, with equal values."""
+    return all(k in got and _same(k, got[k], v) for k, v in want.items())
+
+
+def evaluate(cases: Iterable[Case]) -> Score:
+    score = Score()
+    for case in cases:
+        facts = [fact_dict(f.house, f.state, f.payload) for f in extract_facts(case.article)]
+        gold = case.required + case.optional
+        for fact in facts:
+            kind = fact["kind"]
+            score.extracted[kind] += 1
+            bad_number = fact.get("seats") in case.forbidden or fact.get("margin") in case.forbidden
+            if bad_number:
+                score.forbidden_hits += 1
+            if not bad_number and any(matches(fact, g) for g in gold):
+                score.correct[kind] += 1
+            else:
+                score.failures.append(f"{case.id} [{case.label}] wrong: {fact}")
+        for want in case.required:
+            score.required[want["kind"]] += 1
+            if any(_covers(f, want) for f in facts):
+                score.found[want["kind"]] += 1
+            else:
+                score.failures.append(f"{case.id} [{case.label}] missed: {want}")
+    return score
+
+
+def load_gold(path: Path, seeds: Path) -> list[Case]:
+    data = json.loads(path.read_text(encoding="utf-8"))["articles"]
+    cases = []
+    for name, entry in data.items():
+        article = load_article(
+            seeds / name, published=parse_published(entry["published"]), lang=entry["lang"]
+        )
+        cases.append(
+            Case(
+                id=name,
+                article=article,
+                required=entry["required"],
+                optional=entry.get("optional", []),
+                forbidden=[f["number"] for f in entry.get("forbidden", [])],
+                label="seed",
+            )
+        )
+    return cases
+
+
+def _parse_fact(spec: str) -> dict[str, Any]:
+    parts = spec.split()
+    if parts[0] == "P":
+        _, state, house, party, status, seats = parts
+        return {"kind": "party_tally", "house": _HOUSES[house], "state": state, "party": party,
+                "status": status, "seats": int(seats)}  # fmt: skip
+    if parts[0] == "A":
+        _, state, house, alliance, members, status, seats = parts
+        return {"kind": "alliance_tally", "house": _HOUSES[house], "state": state,
+                "alliance": None if alliance == "-" else alliance, "parties": members.split("+"),
+                "status": status, "seats": int(seats)}  # fmt: skip
+    if parts[0] == "S":
+        # S <state> <constituency words...> <party> <status> [key=value ...]; a candidate
+        # name (spaces allowed) comes last.
+        first_kv = next((i for i, p in enumerate(parts) if "=" in p), len(parts))
+        head, tail = parts[:first_kv], " ".join(parts[first_kv:])
+        extras: dict[str, Any] = {}
+        for m in re.finditer(r"(\w+)=(.*?)(?=\s+\w+=|$)", tail):
+            value = m.group(2).strip()
+            extras[m.group(1)] = int(value) if value.isdigit() else value
+        return {"kind": "seat_result", "house": "assembly", "state": head[1],
+                "constituency": " ".join(head[2:-2]), "party": head[-2], "status": head[-1],
+                **extras}  # fmt: skip
+    raise ValueError(f"unknown fact spec {spec!r}")
+
+
+def load_devset(path: Path) -> list[Case]:
+    cases = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            case_id, lang, published, label, sentence, expected = (
+                p.strip() for p in line.split(" | ")
+            )
+            required = (
+                [] if expected == "-" else [_parse_fact(s.strip()) for s in expected.split(";")]
+            )
+        except ValueError as exc:
+            raise ValueError(f"{path}:{lineno}: {exc}") from None
+        article = Article(
+            id=case_id, lang=lang, text=sentence, published=parse_published(published)
+        )  # type: ignore[arg-type]
+        cases.append(Case(id=case_id, article=article, required=required, label=label))
+    return cases
+
+
+def _pct(value: float | None) -> str:
+    return "   n/a" if value is None else f"{value * 100:5.1f}%"
+
+
+def report(name: str, score: Score) -> str:
+    lines = [
+        f"{name}",
+        f"  {'kind':<16}{'precision':>10}{'recall':>9}{'extracted':>11}{'required':>10}",
+    ]
+    for kind in KINDS:
+        lines.append(
+            f"  {kind:<16}{_pct(score.precision(kind)):>10}{_pct(score.recall(kind)):>9}"
+            f"{score.extracted[kind]:>11}{score.required[kind]:>10}"
+        )
+    lines.append(f"  forbidden numbers extracted: {score.forbidden_hits}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m producers.evaluate", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--gold", type=Path, default=ROOT / "data/seeds/gold.json")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "data/seeds")
+    parser.add_argument("--devset", type=Path, default=ROOT / "data/devset/cases.txt")
+    parser.add_argument("--verbose", action="store_true", help="list every miss and wrong fact")
+    args = parser.parse_args(argv)
+    status = 0
+    for name, cases in (
+        (
+            f"gold seeds ({args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold})",
+            load_gold(args.gold, args.seeds),
+        ),
+        (f"dev set ({args.devset.name})", load_devset(args.devset)),
+    ):
+        score = evaluate(cases)
+        print(report(f"{name}: {len(cases)} cases", score))
+        if args.verbose:
+            for failure in score.failures:
+                print("   ", failure)
+        if score.failures:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
