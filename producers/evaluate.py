@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     for name, cases in (
         (
-            f"gold seeds ({args.gold.relative_to(ROOT) if args.gold.is_relative_to(ROOT) else args.gold})",
+            f"gold seeds ({args.gold.name})",
             load_gold(args.gold, args.seeds),
         ),
         (f"dev set ({args.devset.name})", load_devset(args.devset)),
