@@ -34,8 +34,10 @@ class Tick:
     updates: list[StreamUpdate] = field(default_factory=list)
     moved: dict[str, StreamId] = field(default_factory=dict)
     """States whose log advanced, with their new position."""
-    reset: list[ChannelName] = field(default_factory=list)
-    """Channels whose log was recreated: their subscribers need a fresh snapshot."""
+    reset: list[tuple[ChannelName, str | None]] = field(default_factory=list)
+    """Channels whose log was recreated, with the new epoch (None: every subscriber is stale).
+
+    Subscribers whose snapshot already has the new epoch are current; the others start over."""
 
 
 class ChangeFeed:
@@ -110,7 +112,7 @@ class ChangeFeed:
         now_ms = time.time() * 1000
         for key, (channel, entries) in by_state.items():
             state = channel.removeprefix("state:") if channel != FEED else None
-            if state is not None and current[state] != self.epochs.get(state):
+            if state is not None and self._recreated(key, state, current[state]):
                 self._reset(key, state, current[state], tick)
                 continue
             last = StreamId.parse(entries[-1][0].decode())
@@ -131,11 +133,15 @@ class ChangeFeed:
         ends = await self._ends()
         for state in self.states:
             key = redis_keys.changes(state)
-            if current[state] != self.epochs.get(state) or ends[key] < self.positions[key]:
+            if self._recreated(key, state, current[state]) or ends[key] < self.positions[key]:
                 self._reset(key, state, current[state], tick)
         if ends[redis_keys.FEED] < self.positions[redis_keys.FEED]:
             self.positions[redis_keys.FEED] = ZERO
-            tick.reset.append(FEED)
+            tick.reset.append((FEED, None))
+
+    def _recreated(self, key: str, state: str, epoch: str) -> bool:
+        """Whether the log under ``key`` is not the one this reader has been following."""
+        return epoch != self.epochs.get(state, NO_EPOCH)
 
     def _reset(self, key: str, state: str, epoch: str, tick: Tick) -> None:
         log.warning(
@@ -143,7 +149,7 @@ class ChangeFeed:
         )
         self.epochs[state] = epoch
         self.positions[key] = ZERO
-        tick.reset.append(state_channel(state))
+        tick.reset.append((state_channel(state), epoch))
 
     async def _epochs(self, states: list[str]) -> dict[str, str]:
         if not states:

@@ -44,6 +44,8 @@ class Session:
     conn: ServerConnection
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     closed: bool = False
+    epochs: dict[str, str] = field(default_factory=dict)
+    """Channel -> the epoch of the snapshot or resume this session is current with."""
 
 
 class Hub:
@@ -103,10 +105,16 @@ class Hub:
         self._forget(session, channel)
         return was
 
-    def detach(self, channel: str) -> list[Session]:
-        """Remove and return every member of a channel (its log was recreated; they resync)."""
-        members = list(self.live.pop(channel, set())) + list(self.syncing.pop(channel, {}))
-        return members
+    def detach(self, channel: str, epoch: str | None) -> list[Session]:
+        """Remove and return the members not current with ``epoch`` (None: all of them).
+
+        Called when a channel's log was recreated; the caller resyncs whom this returns.
+        """
+        members = list(self.live.get(channel, set())) + list(self.syncing.get(channel, {}))
+        stale = [s for s in members if epoch is None or s.epochs.get(channel) != epoch]
+        for session in stale:
+            self._forget(session, channel)
+        return stale
 
     def _forget(self, session: Session, channel: str) -> None:
         members = self.live.get(channel)

@@ -137,10 +137,10 @@ class App:
     async def pump(self) -> None:
         """Move every tick of the change feed to the subscribers. Runs for the process's life."""
         async for tick in self.feed.ticks():
-            for channel in tick.reset:
-                self.resync(channel, "epoch changed")
-            if tick.reset and any(c != FEED for c in tick.reset):
-                self.resync(NATIONAL, "epoch changed")
+            for channel, epoch in tick.reset:
+                self.resync(channel, epoch)
+            if any(channel != FEED for channel, _ in tick.reset):
+                self.resync(NATIONAL, self.feed.national_epoch())
             self.hub.publish_all(tick.updates)
             if tick.moved and self.hub.has_members(NATIONAL):
                 await self.publish_national(list(tick.moved))
@@ -155,10 +155,10 @@ class App:
         states = {s: (cursor[s], summary) for s, (_, summary) in fresh.items()}
         self.hub.publish(NationalUpdate(self.feed.national_epoch(), cursor, states))
 
-    def resync(self, channel: ChannelName, reason: str) -> None:
-        """Every member of ``channel`` starts over: ``resume recovered:false``, then a snapshot."""
-        for session in self.hub.detach(channel):
-            self._spawn(self._resync_one(session, channel, reason))
+    def resync(self, channel: ChannelName, epoch: str | None) -> None:
+        """Members not on ``epoch`` start over: ``resume recovered:false``, then a snapshot."""
+        for session in self.hub.detach(channel, epoch):
+            self._spawn(self._resync_one(session, channel, "epoch changed"))
 
     async def _resync_one(self, session: Session, channel: ChannelName, reason: str) -> None:
         async with session.lock:
@@ -269,6 +269,7 @@ class App:
             plan = plan_resume(since.epoch, offset, replay.info, limit)
             self.metrics.resumes["recovered" if plan.action == "replay" else plan.reason] += 1
             if plan.action == "replay":
+                session.epochs[channel] = replay.info.epoch
                 await self._send(session, encode_resume(channel, recovered=True))
                 chunk = self.settings.update_chunk
                 for update in build_updates(channel, replay.info.epoch, replay.entries, chunk):
@@ -283,6 +284,7 @@ class App:
                 snap = await read_state(self.redis, state)
             else:
                 snap = await read_feed(self.redis, self.settings.feed_snapshot)
+            session.epochs[channel] = snap.epoch
             message = encode_snapshot(channel, snap.epoch, str(snap.offset), snap.data)
             await self._send(session, message)
             position = snap.offset
@@ -300,6 +302,7 @@ class App:
 
     async def _sync_national(self, session: Session, since: Since | None) -> None:
         snap = await read_national(self.redis)
+        session.epochs[NATIONAL] = snap.epoch
         offset = format_cursor(snap.cursor)
         if since is not None:
             recovered = since.epoch == snap.epoch and since.offset == offset
