@@ -144,9 +144,9 @@ class ChangeFeed:
         return epoch != self.epochs.get(state, NO_EPOCH)
 
     def _reset(self, key: str, state: str, epoch: str, tick: Tick) -> None:
-        log.warning(
-            "state=%s: change log recreated (epoch %s -> %s)", state, self.epochs.get(state), epoch
-        )
+        old = self.epochs.get(state, NO_EPOCH)
+        level = logging.INFO if old == NO_EPOCH else logging.WARNING
+        log.log(level, "state=%s: change log (re)created, epoch %s -> %s", state, old, epoch)
         self.epochs[state] = epoch
         self.positions[key] = ZERO
         tick.reset.append((state_channel(state), epoch))
