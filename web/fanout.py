@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -152,6 +153,7 @@ class Hub:
         members = self.live.get(channel)
         if not members:
             return
+        started = time.perf_counter()
         ready: list[ServerConnection] = []
         for session in list(members):
             transport = session.conn.transport
@@ -164,6 +166,8 @@ class Hub:
         if ready:
             broadcast(ready, update.encoded, text=True)
             self.metrics.messages_sent += len(ready)
+        self.metrics.fanout_seconds += time.perf_counter() - started
+        self.metrics.fanout_updates += 1
 
     def drop(self, session: Session, reason: str) -> None:
         """Close a client that cannot keep up, with 1013, without waiting for it."""

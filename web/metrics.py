@@ -19,6 +19,9 @@ class Metrics:
     client_errors: Counter[str] = field(default_factory=Counter)
     rejected_entries: int = 0
     resumes: Counter[str] = field(default_factory=Counter)
+    fanout_seconds: float = 0.0
+    """Time spent writing update messages to live subscribers, summed over every update."""
+    fanout_updates: int = 0
     stream_lag_seconds: dict[str, float] = field(default_factory=dict)
     """Per channel: seconds from an entry's stream id to its broadcast, for the last tick."""
 
@@ -57,6 +60,9 @@ def render(
         out.append(_line("tally_web_subscriptions", subscriptions[channel], {"channel": channel}))
     family("tally_web_messages_sent_total", "counter", "Messages written to clients.")
     out.append(_line("tally_web_messages_sent_total", metrics.messages_sent))
+    family("tally_web_fanout_seconds", "summary", "Writing one update to every subscriber.")
+    out.append(_line("tally_web_fanout_seconds_sum", metrics.fanout_seconds))
+    out.append(_line("tally_web_fanout_seconds_count", metrics.fanout_updates))
     family("tally_web_dropped_slow_clients_total", "counter", "Clients closed with 1013.")
     out.append(_line("tally_web_dropped_slow_clients_total", metrics.dropped_slow_clients))
     family("tally_web_client_errors_total", "counter", "Error messages sent, by code.")

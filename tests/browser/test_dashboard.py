@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import expect
 
 from tally import redis_keys as K
 from tally.changes import Board, Change, PartyRow, encode
@@ -19,7 +19,6 @@ from web.settings import Settings
 pytestmark = [pytest.mark.servers, pytest.mark.browser]
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
 @pytest.fixture
@@ -43,25 +42,6 @@ async def server(redis_url: str, board: Board) -> AsyncIterator[App]:
 
 def line(board: Board, party: str) -> PartyRow:
     return next(p for p in board.parties if p.party == party)
-
-
-@pytest.fixture(scope="session")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as pw:
-        chromium = await pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        await chromium.close()
-
-
-@pytest.fixture
-async def page(browser: Browser) -> AsyncIterator[Page]:
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-IN")
-    page = await context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    await context.close()
-    assert errors == [], errors
 
 
 def base(app: App) -> str:
