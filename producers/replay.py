@@ -109,7 +109,11 @@ def _article_events(
         raise ArticleFailure(str(exc)) from exc
     except Exception as exc:  # the extractor is not ours to trust: report it, keep replaying
         raise ArticleFailure(f"article {line.article}: extraction failed: {exc!r}") from exc
-    events = retimed(extracted, event_time=day.moment(line.at), ingest_time=ingest_time)
+    events = (
+        retimed(extracted, event_time=day.moment(line.at), ingest_time=ingest_time)
+        if line.retime
+        else extracted
+    )
     events = with_seat_numbers(events, numbers)
     if contest is not None:
         events = [e for e in events if contest_matches(e.contest.code, contest)]

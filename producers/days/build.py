@@ -37,7 +37,7 @@ from producers.days.results import Election, Seat, load_election
 from producers.days.rounds import partial_counts, round_clocks, standing, total_rounds
 from producers.days.state import SeatKey, fold_seats
 
-__all__ = ["DAYS", "ArticleCue", "DayRecipe", "build_day"]
+__all__ = ["DAYS", "SEEDS", "ArticleCue", "DayRecipe", "build_day", "build_seeds_day"]
 
 _PROVENANCE = (
     "ECI results-website figures via data/results (see data/results/README.md): final "
@@ -334,3 +334,29 @@ def _with_articles(seat_lines: list[SeatLine], cues: tuple[ArticleCue, ...]) -> 
     # Stable sort: an article lands after the seat lines of the same second.
     merged.sort(key=lambda line: line.at)
     return merged
+
+
+SEEDS = "seeds"
+"""The day of the seed articles (``data/seeds``), one a minute, each at its own time."""
+
+
+def build_seeds_day(seeds_dir: Path) -> Day:
+    """Every seed article, a minute apart from 08:00, keeping its own publication time.
+
+    The seeds come from different elections and days, so their lines are not re-timed to
+    the day's clock; the header date is only the replay's schedule.
+    """
+    names = sorted(path.stem for path in seeds_dir.glob("*.txt"))
+    lines = [
+        ArticleLine(at=format_clock(8 * 3600 + 60 * index), article=name, retime=False)
+        for index, name in enumerate(names)
+    ]
+    header = DayHeader(
+        format=FORMAT_VERSION,
+        name=SEEDS,
+        date=date(2024, 10, 8),
+        contests=[],
+        title="The seed articles, each at its own publication time",
+        provenance="data/seeds (real articles; see data/seeds/gold.json for what they report)",
+    )
+    return Day(header=header, lines=tuple(lines))

@@ -9,7 +9,15 @@ import msgspec
 
 from producers.days.format import DayHeader
 
-__all__ = ["ARTICLES_DIR", "DAYS_DIR", "RESULTS_DIR", "article_path", "bundled", "resolve"]
+__all__ = [
+    "ARTICLES_DIR",
+    "DAYS_DIR",
+    "RESULTS_DIR",
+    "SEEDS_DIR",
+    "article_path",
+    "bundled",
+    "resolve",
+]
 
 _ROOT = Path(__file__).resolve().parents[2]
 DAYS_DIR = _ROOT / "data" / "days"
@@ -22,7 +30,8 @@ RESULTS_DIR = _ROOT / "data" / "results"
 ARTICLES_DIR = _ROOT / "data" / "articles"
 """Articles as JSON (``<id>.json``) that day files name in their ``article`` lines."""
 
-_SEEDS_DIR = _ROOT / "data" / "seeds"
+SEEDS_DIR = _ROOT / "data" / "seeds"
+"""The seed articles as plain text, with ``gold.json``."""
 
 
 def article_path(ref: str) -> Path:
@@ -32,7 +41,7 @@ def article_path(ref: str) -> Path:
     Raises:
         LookupError: none of them exists.
     """
-    for path in (ARTICLES_DIR / f"{ref}.json", _SEEDS_DIR / f"{ref}.txt", Path(ref)):
+    for path in (ARTICLES_DIR / f"{ref}.json", SEEDS_DIR / f"{ref}.txt", Path(ref)):
         if path.is_file():
             return path
     raise LookupError(f"article {ref!r}: no {ARTICLES_DIR / (ref + '.json')} and no such file")

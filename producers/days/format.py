@@ -64,7 +64,9 @@ class DayHeader(msgspec.Struct, frozen=True, kw_only=True, tag_field="type", tag
     name: str
     date: date
     utc_offset: Annotated[str, msgspec.Meta(pattern=r"^[+-]\d{2}:\d{2}$")] = "+05:30"
-    contests: Annotated[list[ContestCode], msgspec.Meta(min_length=1)]
+    contests: list[ContestCode]
+    """Every contest a seat, event or article line may name (empty for a day of articles
+    that name none)."""
     title: str = ""
     provenance: str = ""
 
@@ -99,6 +101,9 @@ class ArticleLine(
     article: str
     contests: list[ContestCode] = []
     """The contests the article speaks about, so ``--contest`` can skip it without extracting."""
+    retime: bool = True
+    """False keeps the event times the extractor gives (the article's own publication time)
+    instead of moving them to ``at``: for articles from different days, as in ``seeds``."""
 
 
 class EventLine(msgspec.Struct, frozen=True, kw_only=True, tag_field="type", tag="event"):

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from producers.days.build import DAYS, build_day
-from producers.days.catalogue import DAYS_DIR, RESULTS_DIR, bundled, resolve
-from producers.days.format import Day, SeatLine, clock_seconds, dump_day, read_day
+from producers.days.build import DAYS, SEEDS, build_day, build_seeds_day
+from producers.days.catalogue import DAYS_DIR, RESULTS_DIR, SEEDS_DIR, bundled, resolve
+from producers.days.format import ArticleLine, Day, SeatLine, clock_seconds, dump_day, read_day
 from producers.days.rounds import total_rounds
 from producers.days.state import party_counts, seats_at
 
@@ -45,8 +45,17 @@ def seat_lines(name: str) -> dict[tuple[str, int], list[SeatLine]]:
     return by_seat
 
 
-def test_the_four_days_are_bundled() -> None:
-    assert set(bundled()) == set(ELECTIONS) == set(DAYS)
+def test_the_four_counting_days_and_the_seeds_are_bundled() -> None:
+    assert set(bundled()) == {*ELECTIONS, SEEDS} and set(DAYS) == set(ELECTIONS)
+
+
+def test_the_seeds_day_is_what_the_builder_makes_and_names_every_seed() -> None:
+    built = build_seeds_day(SEEDS_DIR)
+    assert dump_day(built) == (DAYS_DIR / "seeds.jsonl").read_bytes()
+    seeds = {path.stem for path in SEEDS_DIR.glob("*.txt")}
+    assert len(seeds) == 5
+    assert {line.article for line in built.lines if isinstance(line, ArticleLine)} == seeds
+    assert all(isinstance(line, ArticleLine) and not line.retime for line in built.lines)
 
 
 @pytest.mark.parametrize("name", sorted(DAYS))

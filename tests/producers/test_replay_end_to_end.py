@@ -24,7 +24,7 @@ from producers.days.state import party_counts, seats_at
 from tally import redis_keys
 from tally.changes import decode_board
 from tally.topics import TALLY_EVENTS, namespaced
-from tests.support.worker import running_worker
+from tests.support.worker import Worker, running_worker
 
 pytestmark = pytest.mark.servers
 
@@ -71,11 +71,11 @@ def topic_ends(kafka_bootstrap: str, namespace: str) -> dict[int, int]:
 
 
 def wait_applied(
-    client: redis.Redis, kafka_bootstrap: str, namespace: str, states: list[str]
+    client: redis.Redis, kafka_bootstrap: str, namespace: str, states: list[str], worker: Worker
 ) -> None:
     """Block until the worker has written the boards of every record now on the topic."""
     ends = {p: end for p, end in topic_ends(kafka_bootstrap, namespace).items() if end > 0}
-    deadline = time.monotonic() + 600
+    deadline = time.monotonic() + 240
     while True:
         applied: dict[int, int] = {}
         for state in states:
@@ -84,7 +84,9 @@ def wait_applied(
         behind = {p: (applied.get(p, -1), end - 1) for p, end in ends.items()}
         if all(seen >= last for seen, last in behind.values()):
             return
-        assert time.monotonic() < deadline, f"worker still behind (applied, last): {behind}"
+        assert time.monotonic() < deadline, (
+            f"worker still behind (applied, last): {behind}\n{worker.log_tail()}"
+        )
         time.sleep(0.5)
 
 
@@ -127,10 +129,10 @@ def test_every_bundled_day_at_max_speed_ends_at_the_official_totals(
     official = json.loads((RESULTS_DIR / "normalized" / "party_seat_totals.json").read_text())
     days = {name: read_day(path) for name, path in bundled().items()}
     contests = [c for day in days.values() for c in day.header.contests]
-    with running_worker(kafka_bootstrap, redis_url, namespace):
+    with running_worker(kafka_bootstrap, redis_url, namespace) as worker:
         for name in days:
             replay(name, kafka_bootstrap=kafka_bootstrap, namespace=namespace)
-        wait_applied(client, kafka_bootstrap, namespace, [c[:2] for c in contests])
+        wait_applied(client, kafka_bootstrap, namespace, [c[:2] for c in contests], worker)
     final = boards(client, contests)
     for contest in contests:
         state, _, year = contest.split("-")
@@ -147,9 +149,9 @@ def test_until_noon_leaves_the_board_the_day_file_shows_at_noon(
     noon = expected("DL-2025", until="12:00:00")
     assert any(leading for _, leading in noon["DL-assembly-2025"].values())
     assert noon != expected("DL-2025")
-    with running_worker(kafka_bootstrap, redis_url, namespace):
+    with running_worker(kafka_bootstrap, redis_url, namespace) as worker:
         replay("DL-2025", "--until", "12:00", kafka_bootstrap=kafka_bootstrap, namespace=namespace)
-        wait_applied(client, kafka_bootstrap, namespace, ["DL"])
+        wait_applied(client, kafka_bootstrap, namespace, ["DL"], worker)
     assert boards(client, ["DL-assembly-2025"]) == noon
 
 
@@ -157,14 +159,14 @@ def test_a_replay_twice_over_leaves_the_same_state_as_once(
     kafka_bootstrap: str, redis_url: str, namespace: str, client: redis.Redis
 ) -> None:
     contests = ["DL-assembly-2025"]
-    with running_worker(kafka_bootstrap, redis_url, namespace):
+    with running_worker(kafka_bootstrap, redis_url, namespace) as worker:
         replay("DL-2025", kafka_bootstrap=kafka_bootstrap, namespace=namespace)
-        wait_applied(client, kafka_bootstrap, namespace, ["DL"])
+        wait_applied(client, kafka_bootstrap, namespace, ["DL"], worker)
         once = boards(client, contests), seat_rows(client, contests)
         before = sum(topic_ends(kafka_bootstrap, namespace).values())
         replay("DL-2025", kafka_bootstrap=kafka_bootstrap, namespace=namespace)
         assert sum(topic_ends(kafka_bootstrap, namespace).values()) == 2 * before
-        wait_applied(client, kafka_bootstrap, namespace, ["DL"])
+        wait_applied(client, kafka_bootstrap, namespace, ["DL"], worker)
         twice = boards(client, contests), seat_rows(client, contests)
     assert once == twice
     assert once[0] == expected("DL-2025")
@@ -176,11 +178,11 @@ def test_a_recording_replays_to_the_same_end_state(
 ) -> None:
     contests = ["HR-assembly-2024", "JK-assembly-2024"]
     recording = tmp_path / "recorded.jsonl"
-    with running_worker(kafka_bootstrap, redis_url, namespace):
+    with running_worker(kafka_bootstrap, redis_url, namespace) as worker:
         replay(
             "HR-JK-2024", "--until", "13:30", kafka_bootstrap=kafka_bootstrap, namespace=namespace
         )
-        wait_applied(client, kafka_bootstrap, namespace, ["HR", "JK"])
+        wait_applied(client, kafka_bootstrap, namespace, ["HR", "JK"], worker)
         original = boards(client, contests), seat_rows(client, contests)
     run(
         "producers.record",
@@ -194,9 +196,9 @@ def test_a_recording_replays_to_the_same_end_state(
     assert read_day(recording).header.contests == contests
     client.flushall()
     again = f"{namespace}r"
-    with running_worker(kafka_bootstrap, redis_url, again):
+    with running_worker(kafka_bootstrap, redis_url, again) as worker:
         replay(str(recording), kafka_bootstrap=kafka_bootstrap, namespace=again)
-        wait_applied(client, kafka_bootstrap, again, ["HR", "JK"])
+        wait_applied(client, kafka_bootstrap, again, ["HR", "JK"], worker)
         replayed = boards(client, contests), seat_rows(client, contests)
     assert replayed == original
     assert original[0] == expected("HR-JK-2024", until="13:30:00")

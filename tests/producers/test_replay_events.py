@@ -112,3 +112,26 @@ def test_a_missing_article_is_a_clear_failure(doda_day: Day) -> None:
     line = ArticleLine(at="12:00:00", article="no-such-article-anywhere")
     with pytest.raises(ArticleFailure, match="no-such-article-anywhere"):
         events_for(doda_day, line, ingest_time=NOW)
+
+
+def test_bundled_articles_go_through_the_extractor_at_the_day_clock(doda_day: Day) -> None:
+    line = next(line for line in doda_day.lines if isinstance(line, ArticleLine))
+    events = events_for(doda_day, line, ingest_time=NOW)
+    assert events, "the Doda article reports facts"
+    assert {e.event_time for e in events} == {doda_day.moment(line.at)}
+    doda = [e.payload for e in events if isinstance(e.payload, SeatResult)]
+    assert doda and all(seat.ac_no == 52 and seat.party == "AAP" for seat in doda)
+    again = events_for(doda_day, line, ingest_time=LATER)
+    assert [e.event_id for e in again] == [e.event_id for e in events]
+
+
+def test_seed_articles_keep_their_own_day() -> None:
+    seeds = read_day(DAYS_DIR / "seeds.jsonl")
+    gujarat = next(
+        line
+        for line in seeds.lines
+        if isinstance(line, ArticleLine) and line.article == "001_57928f56173db05d"
+    )
+    events = events_for(seeds, gujarat, ingest_time=NOW)
+    assert {e.contest.code for e in events} == {"GJ-assembly-2022", "HP-assembly-2022"}
+    assert {e.event_time.date().isoformat() for e in events} == {"2022-12-08"}
