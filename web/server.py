@@ -178,9 +178,7 @@ class App:
     # Connections
 
     async def handler(self, conn: ServerConnection) -> None:
-        if conn.request is None or conn.request.path.split("?", 1)[0] != WS_PATH:
-            await conn.close(1008, f"the websocket endpoint is {WS_PATH}")
-            return
+        # Only /ws reaches here: http() answers every other path before the handshake.
         session = Session(conn)
         self.hub.connect(session)
         bucket = TokenBucket(self.settings.ops_per_second, self.settings.ops_burst)
