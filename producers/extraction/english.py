@@ -31,6 +31,8 @@ ENGLISH = Grammar(
                 r"(?:has |have )?(?:won|wins|winning) or (?:is |are )?(?:lead(?:s|ing)?|ahead)(?: in| on)?"
                 r"|(?:is |are )?lead(?:s|ing)? or (?:has |have )?won|won/leading|wins/leads"
                 r"|won and lead(?:s|ing)?(?: in)? a (?:combined|total)"
+                # table headers: "party position (leads and wins): BJP 132, ..."
+                r"|leads? (?:and|\+|&) wins?|wins? (?:and|\+|&) leads?|won ?\+ ?leading|leading ?\+ ?won"
             ),
         ),
         # "The BJP - which has never ruled J&K on its own - finished a distant second with 29 seats."
@@ -41,6 +43,8 @@ ENGLISH = Grammar(
                 r"|captured|grabbed|snatched|retained|swept|finished(?: \w+){0,3} with|ended(?: up)? with"
                 r"|victory|victorious|claimed victory|managed(?: only| just)?|tally (?:of|to|at|stands at)"
                 r"|was reduced to|reduced to|got|won over|elected|emerged victorious|settled for"
+                # "could manage only six", "reducing the Congress to 18", "restricted to 22"
+                r"|manage|manages|could manage|reducing|restricted to|restricting|confined to"
             ),
         ),
         # "BJP is leading in 158 seats" / "ahead in 12"
@@ -54,7 +58,10 @@ ENGLISH = Grammar(
     ),
     weak_statuses=(
         ("leading", _w(r"trends?|early leads?|leads so far")),
-        ("won", _w(r"final (?:tally|results?)|results? (?:declared|announced)")),
+        (
+            "won",
+            _w(r"final (?:\w+ ){0,3}(?:tally|results?)|results? (?:declared|announced)"),
+        ),
     ),
     zero_idioms=(
         # "it has been blanked in Haryana" / "failed to open its account"
@@ -66,6 +73,7 @@ ENGLISH = Grammar(
                 r"|(?:failed|unable) to win (?:a single|any|even a single|even one) seat"
                 r"|could not win (?:a single|any|even one) seat|did not win (?:a single|any) seat"
                 r"|won no seats?|won zero seats|scored a duck|has no seats?|drew nil"
+                r"|(?:been|was|were|got|is|are) wiped out"
             ),
         ),
         ("leading", _w(r"(?:is |was )?not leading in (?:a single|any) seat|leads in no seat")),
@@ -76,7 +84,9 @@ ENGLISH = Grammar(
     ),
     governed_by_verb=re.compile(
         r"(?:won|wins|winning|bagged|bags|secured|clinched|captured|grabbed|swept|retained|leads?|leading"
-        r"|ahead|victory|got|managed|reduced to|tally(?: of| to| at| stands at)?|with)"
+        r"|ahead|victory|got|managed?|reduced to|tally(?: of| to| at| stands at)?|with"
+        # "reducing the Congress to 18 and the Akali Dal to three"
+        r"|(?:reduc|restrict|confin)\w*\s+(?:the\s+)?[A-Z][^,;]{0,30}?\s+to)"
         r"(?: in| on| with)?(?: only| just| a mere| all| another| more)?\s*$",
         _I,
     ),

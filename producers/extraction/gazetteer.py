@@ -122,8 +122,12 @@ def _ambiguous_re() -> re.Pattern[str] | None:
     amb = _ambiguous()
     if not amb:
         return None
-    # "'आप' ने", "हम (सेक्युलर)", "आप पार्टी": never the pronoun "आप ने" ("you").
-    party_words = r"(?:पार्टी|पार्टियों|दल(?![\u0900-\u097f])|\(सेक्युलर\)|\(एस\))"
+    # "'आप' ने", "हम (सेक्युलर)", "आप पार्टी", and in a tally list "हम 5 और रालोमो 4 सीटों पर":
+    # never the pronoun "आप ने" ("you").
+    party_words = (
+        r"(?:पार्टी|पार्टियों|दल(?![\u0900-\u097f])|\(सेक्युलर\)|\(एस\)"
+        r"|[0-9०-९]+\s*(?:,|और|सीट|पर(?![\u0900-\u097f])))"
+    )
     alt = _alternation(amb)
     return re.compile(
         rf"[‘'\"“](?P<q>{alt})[’'\"”]|{_LEFT}(?P<w>{alt}){_RIGHT}(?=\s*{party_words})"

@@ -22,17 +22,19 @@ from .context import ArticleContext
 from .gazetteer import Mention, resolve_alliance
 from .grammar import Grammar, StatusWord, find_statuses
 from .numerals import Number
-from .traps import clause_trap, number_trap
+from .traps import clause_trap, fronted_past, number_trap
 
 __all__ = ["TallyCandidate", "clause_spans", "find_tallies"]
 
-_PARTY_LIST_GAP = re.compile(r"^\s*(?:[:\-–—=]|in|on|at|with|के|की|का|ने|को)?\s*$", re.I)
+# "BJP 48", "the JD(U) in 83", "reducing the Congress to 18 and the Akali Dal to three"
+_PARTY_LIST_GAP = re.compile(r"^\s*(?:[:\-–—=]|in|on|at|with|to|के|की|का|ने|को)?\s*$", re.I)
 # "इनेलो को छोड़कर बाकी दल खाता खोलने में नाकाम रहे": the excepted party owns nothing.
 _EXCEPT_AFTER = re.compile(r"^\s*(?:को छोड़कर|को छोड़|के अलावा|के सिवा)")
 _EXCEPT_BEFORE = re.compile(
     r"(?:except|apart from|barring|besides|other than)\s+(?:the\s+)?$", re.I
 )
 _HINDI_AGENT = re.compile(r"^\s*(?:ने|को)(?![\u0900-\u097f])")
+_ITEM_END = re.compile(r"\s*(?:[.,;।]|$)")
 _LIST_LINK = re.compile(r"^\s*(?:,|और|and|एवं|तथा|&)\s*$", re.I)
 _RESPECTIVELY = re.compile(r"respectively|क्रमशः|क्रमश:", re.I)
 _FORWARD_PARTY = re.compile(
@@ -81,7 +83,13 @@ def _is_seat_number(
     if any(g.seat_unit.match(sentence, n.end) for g in grammars):
         return True
     if n.is_word and n.value <= 1:
-        return False  # "एक", "one" are articles unless a seat word follows
+        # "एक", "one" are articles unless a seat word follows, or they close a list item
+        # ("the Congress won three seats and the BJP one.")
+        closes_item = seat_talk and _ITEM_END.match(sentence, n.end)
+        after_party = any(
+            a.end <= n.start and _PARTY_LIST_GAP.match(sentence[a.end : n.start]) for a in actors
+        )
+        return bool(closes_item and after_party)
     before = sentence[max(0, n.start - 40) : n.start]
     if any(g.governed_by_verb.search(before) for g in grammars):
         return True
@@ -262,7 +270,7 @@ def find_tallies(
         others = [s for s in all_spans if s != (n.start, n.end)]
         if number_trap(sentence, n.start, n.end, others):
             continue
-        if clause_trap(sentence[lo:hi], year):
+        if clause_trap(sentence[lo:hi], year) or fronted_past(sentence, n.start):
             continue
         payload = _payload(actor, status.status, int(n.value), state, ctx)
         if payload is not None:
@@ -311,6 +319,8 @@ def _zero_idioms(
                     continue
                 year = year_for(state, house)  # type: ignore[operator]
                 if clause_trap(sentence[clause[0] : clause[1]], year):
+                    continue
+                if fronted_past(sentence, m.start()):
                     continue
                 payload = _payload(actor, status, 0, state, ctx)
                 if payload is not None:

@@ -22,6 +22,7 @@ __all__ = [
     "RESULT_CUE",
     "clause_trap",
     "exit_poll_sentence",
+    "fronted_past",
     "number_trap",
     "sentence_trap",
 ]
@@ -31,7 +32,10 @@ _R = r"(?![A-Za-z\u0900-\u097f])"
 
 
 def _cue(*alternatives: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(_L + "(?:" + "|".join(alternatives) + ")" + _R, flags)
+    # Python's \w does not match Devanagari vowel signs ("लड़ा" is लड़ + ा), so a word-stem
+    # wildcard must take the whole Devanagari block or "चुनाव लड़\w*" never matches.
+    body = "|".join(alternatives).replace(r"\w", r"[\w\u0900-\u097f]")
+    return re.compile(_L + "(?:" + body + ")" + _R, flags)
 
 
 # "Exit polls had given the Congress-NC alliance a slight edge." / "एग्जिट पोल में भाजपा को 50"
@@ -115,7 +119,9 @@ _DENOMINATOR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DENOMINATOR_AFTER = re.compile(
-    r"\s*(?:सीटों |seats )?(?:में से|of which|में (?:से )?(?:बीजेपी|भाजपा|कांग्रेस))", re.IGNORECASE
+    r"\s*(?:(?:लोकसभा|विधानसभा|राज्यसभा|Lok Sabha|Rajya Sabha|assembly) )?(?:सीटों |seats )?"
+    r"(?:में से|of which|में (?:से )?(?:बीजेपी|भाजपा|कांग्रेस))",
+    re.IGNORECASE,
 )
 _MAJORITY_BEFORE = re.compile(
     r"(?:majority(?: mark| figure)?(?: of| is| at|:)?|magic (?:number|figure|mark)(?: of| is|:)?"
@@ -140,8 +146,23 @@ _SEAT_SHARING = _cue(
 )
 # "In 2014, the BJP won 47 seats": a year fronting the sentence dates all of it.
 _FRONT_YEAR = re.compile(
-    r"^\s*(?:In|By|Since|Back in)?\s*(?:19[5-9]\d|20\d\d)(?:\s*में)?\s*[,:]", re.I
+    r"^\s*(?:In|By|Since|Back in)?\s*(?:19[5-9]\d|20\d\d)(?:\s*में)?\s*[,:]"
+    # "In the 2019 Lok Sabha election, the BJP had won 303 seats"
+    r"|^\s*(?:In|During|At)\s+the\s+(?:19[5-9]\d|20\d\d)\s+[^,;:]{0,40}[,:]",
+    re.I,
 )
+# "Last time, the JMM had won 30 seats; this time it has won 34": a fronted "last time"
+# dates what follows until the copy turns back to now.
+_FRONT_PAST = re.compile(
+    r"^\s*(?:Last time|In the last (?:assembly |Lok Sabha )?(?:election|polls?)|In the previous"
+    r" (?:assembly |Lok Sabha )?(?:election|polls?)|पिछली बार|पिछले चुनाव में|पिछले विधानसभा चुनाव में"
+    r"|पिछले लोकसभा चुनाव में)\s*,?",
+    re.I,
+)
+_BACK_TO_NOW = _cue(r"this time", r"now", r"this year", r"इस बार", r"अब")
+# "its highest tally since 1996", "1989 के बाद पहली बार": a year as a yardstick, not a result.
+_YARDSTICK_BEFORE = re.compile(r"(?:since|in over|first time in)\s+$", re.I)
+_YARDSTICK_AFTER = re.compile(r"^\s*(?:के बाद|से अब तक|से लेकर)")
 
 
 def sentence_trap(sentence: str, contest_year: int | None = None) -> str | None:
@@ -156,6 +177,16 @@ def sentence_trap(sentence: str, contest_year: int | None = None) -> str | None:
     return None
 
 
+def fronted_past(sentence: str, pos: int) -> str | None:
+    """A reason when a fronted "Last time," / "पिछली बार" still governs the text at ``pos``."""
+    front = _FRONT_PAST.match(sentence)
+    if front is None or pos < front.end():
+        return None
+    if _BACK_TO_NOW.search(sentence[front.end() : pos]):
+        return None
+    return "previous election"
+
+
 def exit_poll_sentence(sentence: str) -> bool:
     """True for an exit-poll sentence, whose figures often continue into the next one."""
     return bool(_EXIT_POLL.search(sentence))
@@ -168,6 +199,10 @@ def clause_trap(context: str, contest_year: int | None) -> str | None:
     """
     for match in _YEAR.finditer(context):
         year = int(match.group(0))
+        if _YARDSTICK_BEFORE.search(context[: match.start()]) or _YARDSTICK_AFTER.match(
+            context[match.end() :]
+        ):
+            continue
         if contest_year is None or year != contest_year:
             return f"another election ({year})"
     if _PAST.search(context):
