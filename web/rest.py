@@ -122,6 +122,10 @@ def reference_json() -> bytes:
 
 async def respond(app: App, request: Request) -> Response:
     """Answer one HTTP request; errors are JSON with a message, never a traceback."""
+    if request.method not in ("GET", "HEAD"):
+        response = _problem(HTTPStatus.METHOD_NOT_ALLOWED, f"{request.method[:10]} is not served")
+        response.headers["Allow"] = "GET, HEAD"
+        return response
     parts = urlsplit(request.path)
     path = parts.path
     if path.startswith("/api/") or path in ("/healthz", "/metrics"):

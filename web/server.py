@@ -135,15 +135,27 @@ class App:
     # Live updates
 
     async def pump(self) -> None:
-        """Move every tick of the change feed to the subscribers. Runs for the process's life."""
-        async for tick in self.feed.ticks():
-            for channel, epoch in tick.reset:
-                self.resync(channel, epoch)
-            if any(channel != FEED for channel, _ in tick.reset):
-                self.resync(NATIONAL, self.feed.national_epoch())
-            self.hub.publish_all(tick.updates)
-            if tick.moved and self.hub.has_members(NATIONAL):
-                await self.publish_national(list(tick.moved))
+        """Move every tick of the change feed to the subscribers. Runs for the process's life.
+
+        When Redis is unreachable the reader waits and reads on from the positions it had, so
+        live subscribers miss nothing; /healthz reports the outage meanwhile.
+        """
+        delay = 0.5
+        while True:
+            try:
+                async for tick in self.feed.ticks():
+                    delay = 0.5
+                    for channel, epoch in tick.reset:
+                        self.resync(channel, epoch)
+                    if any(channel != FEED for channel, _ in tick.reset):
+                        self.resync(NATIONAL, self.feed.national_epoch())
+                    self.hub.publish_all(tick.updates)
+                    if tick.moved and self.hub.has_members(NATIONAL):
+                        await self.publish_national(list(tick.moved))
+            except (RedisError, OSError) as exc:
+                log.error("Redis reader: %s; retrying in %.1f s", exc, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 10.0)
 
     async def publish_national(self, moved: list[str]) -> None:
         try:

@@ -304,6 +304,8 @@ async def test_rest_serves_the_same_json_as_the_channel_snapshots(server, gj, re
     assert status == 400 and b"limit" in body
     assert (await http_get(server, "/api/states/ZZ"))[0] == 404
     assert (await http_get(server, "/api/nothing"))[0] == 404
+    status, headers, _ = await http_get(server, "/api/states", method="POST")
+    assert status == 405 and headers["allow"] == "GET, HEAD"
 
 
 async def test_a_rest_snapshot_can_be_resumed_over_the_websocket(server, gj):
