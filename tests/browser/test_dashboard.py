@@ -151,3 +151,19 @@ async def test_the_page_reconnects_and_resumes_after_the_server_restarts(
     async with running(replace(settings, port=port)):
         await expect(page.locator("#conn")).to_have_attribute("data-state", "live", timeout=30_000)
         await expect(total).to_have_text("6")
+
+
+async def test_the_state_view_fits_a_phone_screen(server, browser):
+    context = await browser.new_context(viewport={"width": 390, "height": 844}, locale="en-IN")
+    phone = await context.new_page()
+    try:
+        await phone.goto(base(server) + "/#/state/GJ")
+        await expect(phone.locator("svg.hemicycle circle").first).to_be_visible()
+        overflow = await phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        await phone.screenshot(path=str(ARTIFACTS / "dashboard-phone.png"))
+    finally:
+        await context.close()

@@ -407,6 +407,7 @@
         name.name_hi ? h("span", { class: "hi", lang: "hi" }, ` · ${name.name_hi}`) : null),
       h("span", { class: "card__contest" }, contestTitle(summary))),
     seatBar(lines, summary.seats, summary.majority, label),
+    allianceChips(summary),
     h("ol", { class: "card__parties" }, lines.slice(0, hero ? 6 : 3).map((l) =>
       h("li", {},
         h("span", { class: "swatch", style: { "--c": l.colour }, "aria-hidden": "true" }),
@@ -419,6 +420,19 @@
         ? "past the majority" : `${summary.majority - leader.total} short of majority`}` : "",
       h("br"), timeEl(summary.updated_at, "Last updated")));
     return card;
+  }
+
+  function allianceChips(summary) {
+    const rows = (summary.alliances || []).slice().sort((a, b) => (b.total || 0) - (a.total || 0));
+    if (!rows.length) return null;
+    return h("ul", { class: "card__alliances", "aria-label": "Alliances" }, rows.map((a) => {
+      const majority = a.majority || summary.majority;
+      const info = app.ref.alliances[a.alliance];
+      return h("li", { "data-alliance": a.alliance, title: info ? `${info.name} · ${info.name_hi}` : a.alliance },
+        h("strong", {}, a.alliance), h("span", { class: "num" }, fmt(a.total || 0)),
+        majority ? h("span", { class: "muted small" }, (a.total || 0) >= majority
+          ? "majority" : `${majority - (a.total || 0)} short`) : null);
+    }));
   }
 
   function renderState(code) {
