@@ -118,8 +118,8 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             clause_spans=clause_spans(text, _GRAMMARS),
             is_trapped=seat_trapped,
         ):
-            year = year_for(s.state, "assembly")
-            out.append(Fact("assembly", s.state, year, s.payload, text, s.span, as_of))
+            year = year_for(s.state, s.house)
+            out.append(Fact(s.house, s.state, year, s.payload, text, s.span, as_of))
     # Carry what this sentence established to the next ones.
     if states:
         ctx.state = states[-1].code

@@ -18,7 +18,9 @@ from tally.events import SeatResult
 
 from .context import ArticleContext, Focus
 from .gazetteer import Mention, SeatInfo, find_states, match_candidate, match_constituency
+from .nominees import NamedCandidate, named_candidates, named_seats
 from .numerals import Number
+from .translit import romanize
 
 __all__ = ["SeatCandidate", "find_seat_results"]
 
@@ -104,13 +106,18 @@ _CONSTITUENCY_HI = re.compile(
 )
 
 _MARGIN_PATTERNS = (
-    re.compile(r"by\s+(?:a\s+(?:margin|lead)\s+of\s+)?$", re.I),
+    # "by 4,538", "by a margin of", "by a record 8,21,408 votes", "by a slender 675"
+    re.compile(r"by\s+(?:a\s+)?(?:[a-z]+\s+){0,2}?(?:(?:margin|lead)\s+of\s+)?$", re.I),
     re.compile(r"(?:margin|lead)\s+of\s+$", re.I),
 )
 _MARGIN_AFTER = (
     re.compile(r"^\s*(?:-\s*)?votes?\s+(?:ahead|behind)\b", re.I),
     re.compile(r"^\s*-?vote\s+(?:margin|lead)\b", re.I),
-    re.compile(r"^\s*(?:वोटों|वोट|मतों|मत)\s+(?:से|के\s+(?:अंतर|अंतराल|फासले|फ़ासले)\s+से|की\s+(?:बढ़त|लीड))"),
+    # "4,538 वोटों से", "71,465 वोटों के भारी अंतर से", "12,000 वोटों की बढ़त"
+    re.compile(
+        r"^\s*(?:वोटों|वोट|मतों|मत)\s+(?:से|के\s+(?:\S+\s+)?(?:अंतर|अंतराल|फासले|फ़ासले)\s+से"
+        r"|की\s+(?:\S+\s+)?(?:बढ़त|लीड))"
+    ),
 )
 _ROUNDS = (
     (re.compile(r"^\s*(?:of|/)\s*(?P<total>[0-9]+)\s+rounds", re.I), "round_of"),
@@ -134,6 +141,7 @@ _STATUS = (
         "won",
         re.compile(
             r"जीत गए|जीत गई|जीत गये|जीते|जीत हासिल|जीत दर्ज|विजयी|मात दी|मात दे|हराया|हरा दिया|हराकर|जीत मिली|चुनाव जीत"
+            r"|पराजित किया|पराजित कर|शिकस्त दी"
         ),
     ),
     ("lost", re.compile(r"हार गए|हार गई|हार गये|हारे|पराजित हुए|हार का सामना")),
@@ -148,6 +156,7 @@ class SeatCandidate:
     payload: SeatResult
     state: str
     span: tuple[int, int]
+    house: str = "assembly"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +215,80 @@ def _people(sentence: str, actors: list[Mention], ctx: ArticleContext) -> list[_
     return sorted(people, key=lambda p: p.start)
 
 
+_PC_EN = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+){1,3}?)Lok Sabha (?:seat|constituency)\b")
+_PC_HI = re.compile(
+    r"(?P<name>(?:[\u0900-\u097f]+\s+){1,2}?)लोकसभा (?:सीट|क्षेत्र)(?![\u0900-\u097f])"
+)
+_NOT_A_PC = {"The", "A", "His", "Her", "Its", "Their", "This", "That", "Every"}
+
+
+def _lok_sabha_seat(sentence: str, state: str) -> tuple[SeatInfo, int, int] | None:
+    """A seat written "<Name> Lok Sabha seat" / "<नाम> लोकसभा सीट", as an unnumbered seat."""
+    for rx in (_PC_EN, _PC_HI):
+        m = rx.search(sentence)
+        if m is None:
+            continue
+        words = [w for w in m.group("name").split() if w not in _NOT_A_PC]
+        written = " ".join(words)
+        if not written or any(s.start == 0 and s.end == len(written) for s in find_states(written)):
+            continue
+        name = written if written.isascii() else romanize(written).title()
+        start = sentence.find(words[0], m.start())
+        return SeatInfo(state, 0, name, (), "", ()), start, start + len(written)
+    return None
+
+
+def _objects_after_verb(
+    sentence: str,
+    people: list[_Person],
+    named: list[NamedCandidate],
+    verb_start: int,
+    verb_end: int,
+) -> list[_Person]:
+    """English puts the subject before the verb: once someone is named before it, a person
+    after it ("lost the New Delhi seat to the BJP's Parvesh Verma", "was leading his nephew
+    Yugendra Pawar of the NCP (SP)") is the rival, unless a passive "by" introduces them."""
+    has_subject = any(p.start < verb_start and not p.is_object for p in people) or any(
+        c.start < verb_start for c in named
+    )
+    if not has_subject:
+        return people
+    out = []
+    for p in people:
+        after = p.start >= verb_end
+        passive = bool(re.search(r"\bby\s+(?:the\s+)?\S*\s*$", sentence[verb_end : p.start]))
+        out.append(_Person(p.name, p.party, p.start, p.end, p.is_object or (after and not passive)))
+    return out
+
+
+def _split_named(
+    sentence: str,
+    named: list[NamedCandidate],
+    people: list[_Person],
+    status: tuple[str, int, int],
+    english: bool,
+) -> tuple[NamedCandidate | None, list[NamedCandidate]]:
+    """The gazetteer candidate who is the subject of the status verb, and the rivals.
+
+    English: the subject is named before the verb. Hindi: the rival carries "को" (हराया) or
+    "से" (से हार गए / से आगे); the subject does not."""
+    objects_at = {(p.start, p.end) for p in people if p.is_object}
+    subject = None
+    rivals = []
+    for c in named:
+        overlaps_object = any(s < c.end and c.start < e for s, e in objects_at)
+        if english:
+            is_rival = c.start >= status[2] or overlaps_object
+        else:
+            tail = sentence[c.end :].lstrip()
+            is_rival = overlaps_object or tail.startswith(("को ", "से "))
+        if is_rival:
+            rivals.append(c)
+        elif subject is None:
+            subject = c
+    return subject, rivals
+
+
 def _plausible(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 4:
@@ -236,8 +319,8 @@ def _constituencies(
             start = m.start(group)
             for k in range(min(3, len(words)), 0, -1):
                 written = " ".join(words[-k:])
-                if find_states(written):
-                    break
+                if any(m.start == 0 and m.end == len(written) for m in find_states(written)):
+                    break  # a state ("Delhi"), though "New Delhi" is a seat
                 seat = match_constituency(written, state)
                 if seat is not None:
                     pos = sentence.find(words[-k], start)
@@ -314,6 +397,15 @@ def find_seat_results(
     """
     people = _people(sentence, actors, ctx)
     seats = _constituencies(sentence, state, loose=bool(people))
+    if not seats and any(rx.search(sentence) for _, rx in _STATUS):
+        seats = named_seats(sentence, state)
+    lok_sabha = False
+    if not seats and state is not None:
+        # The gazetteer holds assembly seats only; a Lok Sabha seat is taken as written.
+        pc = _lok_sabha_seat(sentence, state)
+        if pc is not None:
+            seats, lok_sabha = [pc], True
+    named = named_candidates(sentence, seats[0][0]) if seats else []
     margins = _margins(sentence, numbers)
     pronoun = bool(_EN_PRONOUN.match(sentence) or _HI_PRONOUN.search(sentence))
     party_role = [
@@ -322,13 +414,25 @@ def find_seat_results(
     if not seats and not margins and not any(not p.is_object for p in people):
         return []
     evidence = [s for _, s, _ in seats] + [n.start for n in margins]
-    evidence += [p.start for p in people if not p.is_object]
+    evidence += [p.start for p in people if not p.is_object] + [c.start for c in named]
     if pronoun or party_role:
         evidence.append(0)
     status = _status(sentence, evidence, clause_spans)
     if status is None:
         return []
     status_clause = next((c for c in clause_spans if c[0] <= status[1] < c[1]), (0, len(sentence)))
+    english = sentence[status[1]].isascii()
+    if english:
+        people = _objects_after_verb(sentence, people, named, status[1], status[2])
+    else:
+        # "भाजपा के प्रवेश वर्मा से 4,089 वोटों से हार गए": the one "से" points at is the rival.
+        people = [
+            _Person(p.name, p.party, p.start, p.end, True)
+            if sentence[p.end :].lstrip().startswith("से ")
+            else p
+            for p in people
+        ]
+    named_subject, named_objects = _split_named(sentence, named, people, status, english)
 
     subject = next((p for p in people if not p.is_object), None)
     objects = [p for p in people if p.is_object]
@@ -350,6 +454,16 @@ def find_seat_results(
             free = [a for a in free if not sentence[a.end :].lstrip().startswith("को")]
             if free:
                 party = free[0].code
+    if subject is None and named_subject is not None:
+        candidate = named_subject.info.name
+        if party is None or not any(p.party for p in people):
+            party = named_subject.info.party
+    elif subject is not None and party is None and seat is not None:
+        hit = match_candidate(subject.name, seat.state, seat)
+        party = hit[0].party if hit else None
+    if not objects and named_objects:
+        first = named_objects[0]
+        objects = [_Person(first.info.name, first.info.party, first.start, first.end, True)]
     use_focus = focus is not None and (
         pronoun
         or bool(party_role)
@@ -371,6 +485,8 @@ def find_seat_results(
             party = focus.party
     if seat is None or party is None:
         return []
+    if lok_sabha and (subject is None or subject.party is None):
+        return []  # an unlisted seat needs its winner and party stated in the text
     if is_trapped(sentence[status_clause[0] : status_clause[1]], seat.state):
         return []
     if candidate:
@@ -405,7 +521,7 @@ def find_seat_results(
     kind = status[0]
     payload = SeatResult(
         constituency=seat.name,
-        ac_no=seat.ac_no,
+        ac_no=seat.ac_no or None,
         candidate=candidate,
         party=party,
         status=kind,  # type: ignore[arg-type]
@@ -423,4 +539,5 @@ def find_seat_results(
         else (status[1], status[2])
     )
     ctx.focus = Focus(seat.state, seat, candidate, party)
-    return [SeatCandidate(payload, seat.state, span)]
+    house = "lok_sabha" if lok_sabha else "assembly"
+    return [SeatCandidate(payload, seat.state, span, house)]
