@@ -10,6 +10,7 @@ files are still processed, and the exit status is 1.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -40,11 +41,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArticleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    try:
+        return _run(args.files, published, args.lang)
+    except BrokenPipeError:
+        # The reader went away ("| head"): stop quietly. Point stdout at /dev/null so the
+        # interpreter's final flush does not raise a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(files: Sequence[str], published: datetime | None, lang: str | None) -> int:
     status = 0
     out = sys.stdout.buffer
-    for path in args.files:
+    for path in files:
         try:
-            article = load_article(path, published=published, lang=args.lang)
+            article = load_article(path, published=published, lang=lang)  # type: ignore[arg-type]
         except ArticleError as exc:
             print(f"error: {exc}", file=sys.stderr)
             status = 1

@@ -15,10 +15,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from tally.events import AllianceTally, PartyTally
 
-from .context import ArticleContext
+from .context import ArticleContext, counting_day
 from .gazetteer import Mention, resolve_alliance
 from .grammar import Grammar, StatusWord, find_statuses
 from .numerals import Number
@@ -195,23 +196,29 @@ def _state_for(
     return ctx.state
 
 
+def _membership_day(ctx: ArticleContext, state: str, house: str, year: int | None) -> date | None:
+    """The day a bloc's members are read on: the publication date, else the counting day
+    of the contest the fact belongs to. Never today: the same article must give the same
+    facts whenever it is read."""
+    if ctx.published is not None:
+        return ctx.published
+    return counting_day(state, house, year) if year is not None else None
+
+
 def _payload(
-    actor: Mention, status: str, seats: int, state: str, ctx: ArticleContext
+    actor: Mention, status: str, seats: int, state: str, on: date | None
 ) -> PartyTally | AllianceTally | None:
     if actor.kind == "party" and actor.code:
         return PartyTally(party=actor.code, status=status, seats=seats)  # type: ignore[arg-type]
     if actor.kind != "alliance":
         return None
-    on = ctx.published
     if actor.code == "?led":
         return None  # "the Congress-led alliance": members unknown, so no number is safe
     if actor.code is None:
         return AllianceTally(alliance=None, parties=list(actor.parties), status=status, seats=seats)  # type: ignore[arg-type]
-    members = resolve_alliance(actor.code, state, on) if on else ()
-    if not members and on is None:
-        from datetime import date
-
-        members = resolve_alliance(actor.code, state, date.today())
+    if on is None:
+        return None  # no date to read the bloc's membership on: no number is safe
+    members = resolve_alliance(actor.code, state, on)
     return AllianceTally(alliance=actor.code, parties=list(members), status=status, seats=seats)  # type: ignore[arg-type]
 
 
@@ -272,7 +279,8 @@ def find_tallies(
             continue
         if clause_trap(sentence[lo:hi], year) or fronted_past(sentence, n.start):
             continue
-        payload = _payload(actor, status.status, int(n.value), state, ctx)
+        on = _membership_day(ctx, state, house, year)
+        payload = _payload(actor, status.status, int(n.value), state, on)
         if payload is not None:
             out.append(TallyCandidate(payload, state, house, year, (n.start, n.end)))
     out.extend(
@@ -322,7 +330,8 @@ def _zero_idioms(
                     continue
                 if fronted_past(sentence, m.start()):
                     continue
-                payload = _payload(actor, status, 0, state, ctx)
+                on = _membership_day(ctx, state, house, year)
+                payload = _payload(actor, status, 0, state, on)
                 if payload is not None:
                     out.append(TallyCandidate(payload, state, house, year, (m.start(), m.end())))
     return out
