@@ -32,6 +32,7 @@ __all__ = [
     "match_candidate",
     "match_constituency",
     "resolve_alliance",
+    "seat_keys",
 ]
 
 _LEFT = r"(?<![A-Za-z0-9\u0900-\u097f])"
@@ -231,6 +232,16 @@ def _by_key() -> dict[str, tuple[SeatInfo, ...]]:
             for form in (seat.name.replace("-", " "), *seat.names_hi):
                 index.setdefault(skeleton(form), []).append(seat)
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+def seat_keys() -> frozenset[str]:
+    """Consonant skeletons of every constituency name, for a cheap first look-up."""
+    return _seat_keys()
+
+
+@cache
+def _seat_keys() -> frozenset[str]:
+    return frozenset(_by_key())
 
 
 def _best_form_similarity(seat: SeatInfo, written: str) -> float:

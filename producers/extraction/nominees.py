@@ -12,9 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from .gazetteer import CandidateInfo, SeatInfo, find_states, match_constituency
+from .gazetteer import CandidateInfo, SeatInfo, find_states, match_constituency, seat_keys
 from .translit import name_similarity, skeleton
 
 __all__ = ["NamedCandidate", "named_candidates", "named_seats"]
@@ -43,10 +43,16 @@ def _name_tokens(name: str) -> tuple[str, ...]:
     return tuple(words + joined)
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: a long replay sees an open-ended vocabulary
+def _skeleton(word: str) -> str:
+    return skeleton(word)
+
+
+@lru_cache(maxsize=1 << 16)
 def _same_word(written: str, token: str) -> bool:
-    a, b = skeleton(written), skeleton(token)
-    if not a or not b:
-        return False
+    a, b = _skeleton(written), _skeleton(token)
+    if not a or not b or a[0] != b[0]:
+        return False  # names across scripts keep their first consonant: cheap and decisive
     if a == b and len(a) >= 2:
         return True
     # Semivowels and "h" come and go between scripts: "जयराम" is JAIRAM, "jyrm" ~ "jrm".
@@ -55,6 +61,8 @@ def _same_word(written: str, token: str) -> bool:
         return True
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):
         return name_similarity(written, token) >= 0.6
+    if abs(len(a) - len(b)) > 1:
+        return False
     return name_similarity(written, token) >= 0.8
 
 
@@ -66,28 +74,29 @@ def named_candidates(sentence: str, seat: SeatInfo) -> list[NamedCandidate]:
     appears in full ("Atishi", "आतिशी").
     """
     words = list(_WORD.finditer(sentence))
+    # Only words that share a first consonant with some name part are worth comparing.
+    initials = {k[0] for w in words if (k := _skeleton(w.group(0)))}
     found: list[NamedCandidate] = []
     for cand in seat.candidates:
         tokens = _name_tokens(cand.name)
-        if not tokens:
+        if not tokens or not any(_skeleton(t)[:1] in initials for t in tokens):
             continue
         plain = [t for t in tokens if t in cand.name.split()] or list(tokens)
         single = len([w for w in re.split(r"[\s.()]+", cand.name) if len(w) > 1]) == 1
+        hits = [any(_same_word(w.group(0), t) for t in tokens) for w in words]
         for i, w in enumerate(words):
-            if not any(_same_word(w.group(0), t) for t in tokens):
+            if not hits[i]:
                 continue
             if single:
                 if len(w.group(0)) >= 5 and name_similarity(w.group(0), plain[0]) >= 0.8:
                     found.append(NamedCandidate(cand, w.start(), w.end()))
                     break
                 continue
-            window = words[i + 1 : i + 4]
             partner = next(
                 (
-                    v
-                    for v in window
-                    if any(_same_word(v.group(0), t) for t in tokens)
-                    and skeleton(v.group(0)) != skeleton(w.group(0))
+                    words[j]
+                    for j in range(i + 1, min(i + 4, len(words)))
+                    if hits[j] and _skeleton(words[j].group(0)) != _skeleton(w.group(0))
                 ),
                 None,
             )
@@ -102,15 +111,21 @@ def named_seats(sentence: str, state: str | None) -> list[tuple[SeatInfo, int, i
     candidates are named there too; state names never count."""
     text = sentence.replace("-", " ")  # same length, so offsets hold: "सांपला-किलोई"
     words = list(_WORD.finditer(text))
+    keys = [_skeleton(w.group(0)) for w in words]
+    known = seat_keys()
     found: dict[tuple[str, int], tuple[SeatInfo, int, int]] = {}
     for i in range(len(words)):
         for k in (3, 2, 1):
             if i + k > len(words):
                 continue
+            first = words[i].group(0)
+            if first.isascii() and not first[0].isupper():
+                continue  # English names are capitalised
+            key = " ".join(keys[i : i + k])
+            if len(key.replace(" ", "")) < 2 or key not in known:
+                continue  # the skeleton index rules out almost every window at once
             start, end = words[i].start(), words[i + k - 1].end()
             written = text[start:end]
-            if written[0].isascii() and not written[0].isupper():
-                continue
             if any(m.start == 0 and m.end == len(written) for m in find_states(written)):
                 continue
             seat = match_constituency(written, state)
