@@ -128,7 +128,7 @@ async def test_hovering_a_feed_number_shows_its_source_sentence(server, page):
     await expect(pop).to_be_visible()
     await expect(pop).to_contain_text(HINDI_SENTENCE)
     await expect(pop.locator("mark")).to_have_text("158")
-    await expect(pop).to_contain_text("published")
+    await expect(pop).to_contain_text("News article · published 8 Dec 2022 · for 11:05:00 IST")
     ARTIFACTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(ARTIFACTS / "dashboard-source.png"))
 

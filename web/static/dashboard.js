@@ -54,6 +54,12 @@
 
   function absoluteTime(iso) {
     if (!iso) return null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      // A date without a time (an article's publication day): show the day only.
+      const [y, m, d] = iso.split("-").map(Number);
+      return new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+        .format(new Date(Date.UTC(y, m - 1, d)));
+    }
     const when = new Date(iso);
     if (Number.isNaN(when.getTime())) return iso;
     const time = new Intl.DateTimeFormat("en-IN", {
@@ -758,7 +764,7 @@
       quote.append(sentence.slice(0, a), h("mark", {}, sentence.slice(a, b)), sentence.slice(b));
     } else quote.append(sentence || "No sentence recorded for this number.");
     const meta = h("p", { class: "source-pop__meta" },
-      h("strong", {}, source.outlet || (source.kind === "feed" ? "Official feed" : "Source")),
+      h("strong", {}, source.outlet || ({ feed: "Results feed", article: "News article", simulation: "Simulation" }[source.kind] || "Source")),
       source.published ? h("span", {}, ` · published ${absoluteTime(source.published)}`) : null,
       when ? h("span", {}, ` · for ${absoluteTime(when)}`) : null);
     pop.replaceChildren(quote, meta);
