@@ -27,6 +27,9 @@ app = faust.App(
     producer_max_request_size=MAX_MESSAGE_BYTES + 64 * 1024,
     consumer_max_fetch_size=MAX_MESSAGE_BYTES + 64 * 1024,
     stream_buffer_maxsize=16_384,
+    # A killed worker's partitions move on after this, not after the 60 s default.
+    broker_session_timeout=settings.session_timeout,
+    broker_heartbeat_interval=settings.session_timeout / 4,
 )
 
 tally_events = app.topic(

@@ -19,7 +19,8 @@ class Settings:
 
     Environment: KAFKA_BOOTSTRAP, REDIS_URL, TALLY_NAMESPACE, TALLY_PARTITIONS, TALLY_APP_ID
     (consumer group and app id), TALLY_BATCH_SIZE, TALLY_BATCH_WITHIN (seconds),
-    TALLY_DISAGREEMENT (seats), TALLY_ZERO_CONTESTS (comma-separated contest codes to show at
+    TALLY_DISAGREEMENT (seats), TALLY_SESSION_TIMEOUT (seconds before a silent worker's
+    partitions move to another), TALLY_ZERO_CONTESTS (comma-separated contest codes to show at
     zero before any event), TALLY_DATA_DIR.
     """
 
@@ -31,6 +32,7 @@ class Settings:
     batch_size: int = 500
     batch_within: float = 0.05
     disagreement: int = 3
+    session_timeout: float = 10.0
     zero_contests: tuple[str, ...] = ()
     data_dir: Path = Path(tempfile.gettempdir())
 
@@ -50,6 +52,7 @@ class Settings:
             batch_size=int(env.get("TALLY_BATCH_SIZE", cls.batch_size)),
             batch_within=float(env.get("TALLY_BATCH_WITHIN", cls.batch_within)),
             disagreement=int(env.get("TALLY_DISAGREEMENT", cls.disagreement)),
+            session_timeout=float(env.get("TALLY_SESSION_TIMEOUT", cls.session_timeout)),
             zero_contests=zero,
             data_dir=Path(data_dir),
         )
