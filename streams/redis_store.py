@@ -59,18 +59,18 @@ class RedisStore:
 
         async def call() -> list[list[Any]]:
             async with self.redis.pipeline(transaction=False) as pipe:
+                # First, so that no state has keys without being listed.
+                pipe.sadd(redis_keys.STATES, *sorted({write.state for write in writes}))
                 for write in writes:
                     await self.script(keys=write.keys, args=write.args, client=pipe)
-                replies: list[list[Any]] = await pipe.execute()
+                replies: list[list[Any]] = (await pipe.execute())[1:]
             await self._append_feed(writes, replies)
             return replies
 
         return await self._retrying("write", call)
 
     async def _append_feed(self, writes: Sequence[StateWrite], replies: list[list[Any]]) -> None:
-        states = {write.state for write in writes}
         async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.sadd(redis_keys.STATES, *sorted(states))
             for write, reply in zip(writes, replies, strict=True):
                 if not reply or reply[0] != b"ok":
                     continue
