@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import redis
 
+from streams.counting import ContestModel, build_board
 from tally import redis_keys
 from tally.changes import decode_change, decode_seat
 from tests.support.kafka_events import create_topics, produce
@@ -49,3 +50,21 @@ def test_events_become_boards_seats_and_changes(
     assert notes == ["36 (source updated 08:40)", "36 → 38 (source updated 08:50)"]
     assert flushed.get(redis_keys.epoch("DL")) is not None
     assert flushed.xlen(redis_keys.FEED) == len(events)
+
+
+def test_zero_mode_shows_an_empty_board_until_the_first_event(
+    kafka_bootstrap: str, redis_url: str, namespace: str, flushed: redis.Redis
+) -> None:
+    code = "DL-assembly-2025"
+    zero = {code: build_board(ContestModel(code), 3)}
+    create_topics(kafka_bootstrap, namespace)
+    env = {"TALLY_ZERO_CONTESTS": code}
+    with running_worker(kafka_bootstrap, redis_url, namespace, env=env):
+        assert wait_for_boards(redis_url, zero) == zero
+        assert flushed.get(redis_keys.epoch("DL")) is not None
+        events = [seat_result(1, "BJP", "leading", 1, 10)]
+        produce(kafka_bootstrap, namespace, events)
+        expected = expected_boards(events)
+        assert wait_for_boards(redis_url, expected) == expected
+    assert zero[code].seats == 70
+    assert zero[code].seats_counted == 0
