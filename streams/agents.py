@@ -13,6 +13,7 @@ import logging
 import secrets
 import time
 import weakref
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -34,6 +35,13 @@ READY = "streams worker ready"
 """Logged after every rebalance once the worker consumes; tests wait for it."""
 
 MAX_REASON = 2_000
+
+BUCKETS = 16
+"""Table entries per contest: a batch writes each touched bucket once, not each register."""
+
+
+def bucket_of(register: str) -> int:
+    return zlib.crc32(register.encode()) % BUCKETS
 
 
 def new_epoch() -> str:
@@ -70,6 +78,8 @@ class StateBatch:
     last: faust.EventT | None = None
     updates: list[Update] = field(default_factory=list)
     feed: list[bytes] = field(default_factory=list)
+    buckets: set[tuple[str, int]] = field(default_factory=set)
+    """(contest, bucket) whose registers changed in this batch."""
 
 
 class Counter:
@@ -93,11 +103,13 @@ class Counter:
         owned = self.owned_partitions()
         foreign = {state for state, (part, _) in offsets.items() if part not in owned}
         models: dict[str, ContestModel] = {}
-        for key, (version, value) in registers.items():
-            contest, register = key.split("/", 1)
+        for key, bucket in registers.items():
+            contest = key.split("/", 1)[0]
             if contest.split("-")[0] in foreign:
                 continue
-            models.setdefault(contest, ContestModel(contest)).load(register, version, value)
+            model = models.setdefault(contest, ContestModel(contest))
+            for register, (version, value) in bucket.items():
+                model.load(register, version, value)
         self.models = models
         self.stale = False
         log.info("loaded %d registers of %d contests from the tables", len(registers), len(models))
@@ -132,18 +144,23 @@ class Counter:
                     continue
                 model = self.models.setdefault(update.contest, ContestModel(update.contest))
                 if model.offer(update):
-                    with in_event(event):
-                        registers[f"{update.contest}/{update.register}"] = [
-                            update.version,
-                            update.value,
-                        ]
+                    batch.buckets.add((update.contest, bucket_of(update.register)))
                 batch.updates.append(update)
                 batch.feed.append(encode_event(tally))
             for state, batch in batches.items():
                 assert batch.last is not None
                 with in_event(batch.last):
+                    for contest, number in sorted(batch.buckets):
+                        registers[f"{contest}/{number:02d}"] = self._bucket(contest, number)
                     offsets[state] = [batch.partition, batch.offset]
             await self._write(batches)
+
+    def _bucket(self, contest: str, number: int) -> dict[str, list[str]]:
+        return {
+            register: [version, value]
+            for register, (version, value) in self.models[contest].registers.items()
+            if bucket_of(register) == number
+        }
 
     async def _decode(self, event: faust.EventT) -> TallyEvent | None:
         raw = event.value if isinstance(event.value, bytes) else b""

@@ -50,7 +50,8 @@ dead_letters = app.topic(
 )
 
 registers = app.Table("registers", key_type=str, partitions=settings.partitions)
-"""``<contest>/<register>`` -> ``[version, JSON]``: every seat and reported line that won."""
+"""``<contest>/<bucket>`` -> ``{register: [version, JSON]}``: every seat and reported line that
+won, in 16 buckets per contest so that a batch writes each bucket once."""
 
 offsets = app.Table("offsets", key_type=str, partitions=settings.partitions)
 """State code -> ``[partition, offset]`` of the newest event folded in for it."""
