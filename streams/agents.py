@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import secrets
 import time
 import weakref
@@ -271,7 +272,14 @@ counter = Counter(RedisStore(settings.redis_url))
 async def count(stream: faust.StreamT[bytes]) -> None:
     """Fold tally events into exact running counts, a batch at a time."""
     async for events in stream.take_events(settings.batch_size, within=settings.batch_within):
-        await counter.process(events)
+        try:
+            await counter.process(events)
+        except Exception:
+            # Faust would acknowledge the batch on the way out; stop before it can, so that the
+            # next worker sees these events again (Redis outages are retried, not raised).
+            log.critical("could not apply a batch; exiting unacknowledged", exc_info=True)
+            logging.shutdown()
+            os._exit(70)
 
 
 @app.timer(interval=1.0)

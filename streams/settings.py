@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -11,6 +12,8 @@ from pathlib import Path
 from tally.topics import DEAD_LETTERS, DEFAULT_PARTITIONS, TALLY_EVENTS, namespaced
 
 __all__ = ["Settings"]
+
+CONTEST_CODE = re.compile(r"^[A-Z]{2}-(assembly|lok_sabha|rajya_sabha)-\d{4}$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,11 @@ class Settings:
         default_id = f"tally-streams-{namespace}" if namespace else "tally-streams"
         app_id = env.get("TALLY_APP_ID") or default_id
         zero = tuple(c.strip() for c in env.get("TALLY_ZERO_CONTESTS", "").split(",") if c.strip())
+        bad = [code for code in zero if not CONTEST_CODE.match(code)]
+        if bad:
+            raise ValueError(
+                f"TALLY_ZERO_CONTESTS: {', '.join(bad)} is not a contest code like MH-assembly-2024"
+            )
         data_dir = env.get("TALLY_DATA_DIR") or str(Path(tempfile.gettempdir()) / app_id)
         return cls(
             kafka_bootstrap=env.get("KAFKA_BOOTSTRAP", cls.kafka_bootstrap),
