@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import redis
+from kafka import KafkaConsumer
 
+from streams.agents import partition_for
 from streams.counting import ContestModel, build_board
 from tally import redis_keys
 from tally.changes import decode_change, decode_seat
@@ -68,3 +72,29 @@ def test_zero_mode_shows_an_empty_board_until_the_first_event(
         assert wait_for_boards(redis_url, expected) == expected
     assert zero[code].seats == 70
     assert zero[code].seats_counted == 0
+
+
+def test_table_entries_land_on_their_states_partition(
+    kafka_bootstrap: str, redis_url: str, namespace: str, flushed: redis.Redis
+) -> None:
+    # One batch mixes states on several partitions; each table write must follow its own state.
+    states = ["DL", "BR", "MH", "JH", "GJ", "HP"]
+    events = [seat_result(n, "BJP", "leading", 1, n, state=s) for n in (1, 2) for s in states]
+    create_topics(kafka_bootstrap, namespace)
+    with running_worker(kafka_bootstrap, redis_url, namespace):
+        produce(kafka_bootstrap, namespace, events)
+        expected = expected_boards(events)
+        assert wait_for_boards(redis_url, expected) == expected
+
+    changelog = f"tally-streams-{namespace}-registers-changelog"
+    consumer = KafkaConsumer(
+        changelog, bootstrap_servers=kafka_bootstrap, auto_offset_reset="earliest"
+    )
+    records = [r for batch in consumer.poll(timeout_ms=5000).values() for r in batch]
+    while more := [r for batch in consumer.poll(timeout_ms=1000).values() for r in batch]:
+        records += more
+    consumer.close()
+    assert {json.loads(r.key).split("-")[0] for r in records} == set(states)
+    for record in records:
+        state = json.loads(record.key).split("-")[0]
+        assert record.partition == partition_for(state, 6), record.key
