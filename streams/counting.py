@@ -259,19 +259,25 @@ def _row_order(row: PartyRow) -> tuple[int, int, str]:
 
 
 def _counted_rows(seats: Iterable[SeatRow]) -> list[PartyRow]:
+    """Party lines from the seats; each carries the time and event of its newest seat."""
     won: dict[str, int] = {}
     leading: dict[str, int] = {}
+    newest: dict[str, tuple[str, str]] = {}
     for seat in seats:
         if seat.party is None:
             continue
         tally = won if seat.status == "declared" else leading
         tally[seat.party] = tally.get(seat.party, 0) + 1
+        stamp = (seat.updated_at or "", seat.event_id or "")
+        newest[seat.party] = max(newest.get(seat.party, stamp), stamp)
     rows = [
         PartyRow(
             party=party,
             won=won.get(party, 0),
             leading=leading.get(party, 0),
             total=won.get(party, 0) + leading.get(party, 0),
+            updated_at=newest[party][0] or None,
+            event_id=newest[party][1] or None,
         )
         for party in set(won) | set(leading)
     ]

@@ -208,3 +208,9 @@ def test_any_order_and_any_duplicates_give_the_sorted_deduplicated_result(
     rng.shuffle(replayed)
     unique = sorted({e.event_id: e for e in events}.values(), key=lambda e: e.event_time)
     assert snapshot(replayed) == snapshot(unique)
+
+
+def test_counted_lines_carry_their_newest_seat_time_and_event() -> None:
+    early, late = seat_result(1, "BJP", "leading", 2, 20), seat_result(2, "BJP", "won", 9, 70)
+    (row,) = board_of([late, early]).parties
+    assert (row.updated_at, row.event_id) == ("2025-02-08T09:10:00+05:30", late.event_id)
