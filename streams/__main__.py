@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 
 from streams.kafka_topics import ensure_topics
@@ -23,9 +24,11 @@ def main(argv: list[str]) -> int:
     # A private loop: Faust makes its own once it starts.
     loop = asyncio.new_event_loop()
     try:
-        loop.run_until_complete(ensure_topics(Settings.from_env()))
+        partitions = loop.run_until_complete(ensure_topics(Settings.from_env()))
     finally:
         loop.close()
+    # The tables' changelogs must have the input topic's partition count.
+    os.environ["TALLY_PARTITIONS"] = str(partitions)
 
     from streams.agents import app  # registers the agent and the timer
 

@@ -29,6 +29,7 @@ from streams.counting import ContestModel, Update, update_for
 from streams.redis_store import RedisStore
 from streams.writes import StateWrite, apply_write, rebuild_write, zero_write
 from tally.events import EventRejected, TallyEvent, decode_event, encode_event
+from tally.reference import states as known_states
 
 log = logging.getLogger(__name__)
 
@@ -242,13 +243,23 @@ class Counter:
         log.warning("state=%s: Redis had lost it; rebuilt from the tables, epoch %s", state, epoch)
 
     async def watch(self) -> None:
-        """Rebuild states whose Redis keys vanished; show zero boards for contests asked for."""
+        """Rebuild states whose Redis keys vanished; give every state this worker owns an epoch
+        before its first event, so readers that start now see its log created, not recreated;
+        show zero boards for the contests asked for."""
         async with self.lock:
             if self.stale:
                 self.reload()
             states = sorted({model.state for model in self.models.values()})
             for state in await self.store.missing_epochs(states):
                 await self.rebuild(state)
+            owned = self.owned_partitions()
+            await self.store.create_epochs(
+                {
+                    state: new_epoch()
+                    for state in known_states()
+                    if state not in states and partition_for(state, settings.partitions) in owned
+                }
+            )
             await self._zero_boards()
 
     async def _zero_boards(self) -> None:
@@ -302,6 +313,8 @@ async def take_partitions(sender: Any, assigned: Any, **kwargs: Any) -> None:
 
 @app.on_rebalance_complete.connect
 async def announce_ready(sender: Any, **kwargs: Any) -> None:
+    counter.stale = True
+    await counter.watch()
     partitions = sorted(
         tp.partition for tp in app.consumer.assignment() if tp.topic == settings.events_topic
     )

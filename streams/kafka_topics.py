@@ -24,8 +24,12 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 
-async def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> None:
-    """Create the topics if absent (one replica: a single broker); wait for the broker."""
+async def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> int:
+    """Create the topics if absent (one replica: a single broker); wait for the broker.
+
+    Returns the partition count of ``tally.events`` as it is: a topic created earlier (by a
+    producer) keeps its count, and the worker's tables must match it.
+    """
     deadline = asyncio.get_running_loop().time() + timeout
     while True:
         admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap)
@@ -49,7 +53,17 @@ async def ensure_topics(settings: Settings, *, timeout: float = 60.0) -> None:
                 with contextlib.suppress(TopicAlreadyExistsError):
                     await admin.create_topics(wanted)
                 log.info("created topics %s", [t.name for t in wanted])
-            return
+            (described,) = await admin.describe_topics([settings.events_topic])
+            partitions = len(described["partitions"]) or settings.partitions
+            if partitions != settings.partitions:
+                log.warning(
+                    "%s has %d partitions, not TALLY_PARTITIONS=%d; using %d",
+                    settings.events_topic,
+                    partitions,
+                    settings.partitions,
+                    partitions,
+                )
+            return partitions
         except (KafkaConnectionError, KafkaError, OSError) as exc:
             if asyncio.get_running_loop().time() > deadline:
                 raise

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -82,6 +82,19 @@ class RedisStore:
                         approximate=True,
                     )
             await pipe.execute()
+
+    async def create_epochs(self, epochs: Mapping[str, str]) -> None:
+        """Give states without a change log yet an epoch (``SET NX``: never replaces one)."""
+        if not epochs:
+            return
+
+        async def call() -> None:
+            async with self.redis.pipeline(transaction=False) as pipe:
+                for state, epoch in sorted(epochs.items()):
+                    pipe.set(redis_keys.epoch(state), epoch, nx=True)
+                await pipe.execute()
+
+        await self._retrying("epoch creation", call)
 
     async def missing_epochs(self, states: Sequence[str]) -> list[str]:
         """The states whose change log is gone (Redis flushed or restarted empty)."""

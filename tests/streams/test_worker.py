@@ -12,6 +12,7 @@ from streams.agents import partition_for
 from streams.counting import ContestModel, build_board
 from tally import redis_keys
 from tally.changes import decode_change, decode_seat
+from tally.reference import states
 from tests.support.kafka_events import create_topics, produce
 from tests.support.sample_events import party_tally, seat_result
 from tests.support.settle import expected_boards, wait_for_boards
@@ -40,6 +41,8 @@ def test_events_become_boards_seats_and_changes(
     ]
     create_topics(kafka_bootstrap, namespace)
     with running_worker(kafka_bootstrap, redis_url, namespace):
+        # Ready means every state it owns has an epoch: readers see logs created, not recreated.
+        assert all(flushed.get(redis_keys.epoch(state)) for state in states())
         produce(kafka_bootstrap, namespace, events)
         expected = expected_boards(events)
         assert wait_for_boards(redis_url, expected) == expected
@@ -78,8 +81,8 @@ def test_table_entries_land_on_their_states_partition(
     kafka_bootstrap: str, redis_url: str, namespace: str, flushed: redis.Redis
 ) -> None:
     # One batch mixes states on several partitions; each table write must follow its own state.
-    states = ["DL", "BR", "MH", "JH", "GJ", "HP"]
-    events = [seat_result(n, "BJP", "leading", 1, n, state=s) for n in (1, 2) for s in states]
+    codes = ["DL", "BR", "MH", "JH", "GJ", "HP"]
+    events = [seat_result(n, "BJP", "leading", 1, n, state=s) for n in (1, 2) for s in codes]
     create_topics(kafka_bootstrap, namespace)
     with running_worker(kafka_bootstrap, redis_url, namespace):
         produce(kafka_bootstrap, namespace, events)
@@ -94,7 +97,7 @@ def test_table_entries_land_on_their_states_partition(
     while more := [r for batch in consumer.poll(timeout_ms=1000).values() for r in batch]:
         records += more
     consumer.close()
-    assert {json.loads(r.key).split("-")[0] for r in records} == set(states)
+    assert {json.loads(r.key).split("-")[0] for r in records} == set(codes)
     for record in records:
         state = json.loads(record.key).split("-")[0]
         assert record.partition == partition_for(state, 6), record.key
