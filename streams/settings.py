@@ -20,7 +20,8 @@ CONTEST_CODE = re.compile(r"^[A-Z]{2}-(assembly|lok_sabha|rajya_sabha)-\d{4}$")
 class Settings:
     """Where the worker reads and writes, and how it batches.
 
-    Environment: KAFKA_BOOTSTRAP, REDIS_URL, TALLY_NAMESPACE, TALLY_PARTITIONS, TALLY_APP_ID
+    Environment: KAFKA_BOOTSTRAP, REDIS_URL, TALLY_NAMESPACE, TALLY_PARTITIONS (for a topic the
+    worker creates; an existing topic keeps its own count, which the worker follows), TALLY_APP_ID
     (consumer group and app id), TALLY_BATCH_SIZE, TALLY_BATCH_WITHIN (seconds),
     TALLY_DISAGREEMENT (seats), TALLY_SESSION_TIMEOUT (seconds before a silent worker's
     partitions move to another), TALLY_ZERO_CONTESTS (comma-separated contest codes to show at
