@@ -65,6 +65,18 @@ log.cleaner.dedupe.buffer.size=16777216
 """
 
 
+def new_cluster_id() -> str:
+    """A base64url UUID, as ``StorageTool random-uuid`` prints; made here to save a JVM start.
+
+    Like Kafka's own ``Uuid.randomUuid()``, it never starts with ``-``, which the tool's
+    argument parser would take for a flag.
+    """
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
+
+
 @dataclass
 class KafkaBroker:
     """Broker on 127.0.0.1:``port`` with its state under ``home``."""
@@ -111,8 +123,7 @@ class KafkaBroker:
         config.write_text(server_properties(data, self.port, self.controller_port))
         if not (data / "meta.properties").exists():
             data.mkdir(parents=True, exist_ok=True)
-            # The cluster id is a base64url UUID; making it here saves one JVM start.
-            cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+            cluster_id = new_cluster_id()
             fmt = subprocess.run(
                 self._jvm("kafka.tools.StorageTool", "format", "-t", cluster_id, "-c", str(config)),
                 capture_output=True,

@@ -6,7 +6,7 @@ import pytest
 import redis
 from kafka import KafkaConsumer, KafkaProducer
 
-from devstack.kafka import KafkaBroker
+from devstack.kafka import KafkaBroker, new_cluster_id
 
 pytestmark = pytest.mark.servers
 
@@ -44,3 +44,9 @@ def test_broker_restart_keeps_its_data(kafka_broker: KafkaBroker, namespace: str
     assert _roundtrip(kafka_broker.bootstrap, topic, b"before") == [b"before"]
     kafka_broker.restart()
     assert _roundtrip(kafka_broker.bootstrap, topic, b"after") == [b"before", b"after"]
+
+
+def test_cluster_ids_never_look_like_a_flag() -> None:
+    ids = {new_cluster_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    assert all(len(i) == 22 and not i.startswith("-") for i in ids)
