@@ -42,6 +42,13 @@ class RedisStore:
     async def close(self) -> None:
         await self.redis.aclose()
 
+    async def reachable(self) -> bool:
+        """Whether Redis answers a PING now; for health checks, so it never retries."""
+        try:
+            return bool(await self.redis.ping())
+        except RETRYABLE:
+            return False
+
     async def _retrying(self, what: str, call: Callable[[], Awaitable[T]]) -> T:
         delay = 0.05
         while True:
