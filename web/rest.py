@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import email.utils
 import json
-import mimetypes
 from functools import cache
 from http import HTTPStatus
 from pathlib import Path
@@ -120,6 +119,12 @@ def reference_json() -> bytes:
     return json.dumps(body, ensure_ascii=False, sort_keys=True).encode()
 
 
+@cache
+def parties_json() -> bytes:
+    """The ``parties`` part of :func:`reference_json`, built once rather than per request."""
+    return json.dumps(json.loads(reference_json())["parties"], ensure_ascii=False).encode()
+
+
 async def respond(app: App, request: Request) -> Response:
     """Answer one HTTP request; errors are JSON with a message, never a traceback."""
     if request.method not in ("GET", "HEAD"):
@@ -156,11 +161,10 @@ async def _api(app: App, path: str, query: dict[str, list[str]]) -> Response:
             readers_alive=app.readers_alive(),
         )
         return _response(HTTPStatus.OK, body.encode(), "text/plain; version=0.0.4; charset=utf-8")
-    if path in ("/api/parties", "/api/reference"):
-        body = reference_json()
-        if path == "/api/parties":
-            body = json.dumps(json.loads(body)["parties"], ensure_ascii=False).encode()
-        return _json(HTTPStatus.OK, body)
+    if path == "/api/reference":
+        return _json(HTTPStatus.OK, reference_json())
+    if path == "/api/parties":
+        return _json(HTTPStatus.OK, parties_json())
     if path == "/api/states":
         snap = await read_national(app.redis)
         message = encode_snapshot(NATIONAL, snap.epoch, format_cursor(snap.cursor), snap.data)
@@ -193,6 +197,3 @@ async def _health(app: App) -> Response:
         {"status": "ok" if ok else "degraded", "redis": redis_ok, "stream_readers": readers}
     ).encode()
     return _json(HTTPStatus.OK if ok else HTTPStatus.SERVICE_UNAVAILABLE, body)
-
-
-mimetypes.init()

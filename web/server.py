@@ -163,7 +163,7 @@ class App:
         except RedisError as exc:
             log.error("national update skipped for %s: %s", ",".join(moved), exc)
             return
-        cursor = {s: p for s, p in self.feed.positions_by_state().items()}
+        cursor = self.feed.positions_by_state()
         states = {s: (cursor[s], summary) for s, (_, summary) in fresh.items()}
         self.hub.publish(NationalUpdate(self.feed.national_epoch(), cursor, states))
 
