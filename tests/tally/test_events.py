@@ -100,3 +100,29 @@ def test_every_payload_kind_validates_against_the_json_schema() -> None:
             ingest_time=datetime.now(UTC),
         )
         jsonschema.validate(json.loads(encode_event(event)), schema)
+
+
+def test_what_the_producers_emit_validates_against_the_json_schema() -> None:
+    """Every event extracted from the seed articles, and the seat events of a bundled day."""
+    from producers.articles import load_article
+    from producers.days.events import seat_event
+    from producers.days.format import SeatLine, read_day
+    from producers.extraction import extract_events
+
+    validator = jsonschema.Draft202012Validator(
+        json.loads((ROOT / "docs" / "events.schema.json").read_text(encoding="utf-8"))
+    )
+    now = datetime.now(UTC)
+    emitted = [
+        event
+        for path in sorted((ROOT / "data" / "articles").glob("*.json"))
+        for event in extract_events(load_article(path), ingest_time=now)
+    ]
+    day = read_day(ROOT / "data" / "days" / "DL-2025.jsonl")
+    seat_lines = [line for line in day.lines if isinstance(line, SeatLine)]
+    emitted += [seat_event(day, line, ingest_time=now) for line in seat_lines[::25]]
+    kinds = {event.kind for event in emitted}
+    assert kinds == {"party_tally", "alliance_tally", "seat_result"}
+    for event in emitted:
+        errors = list(validator.iter_errors(json.loads(encode_event(event))))
+        assert not errors, (event.event_id, errors[0].message)
