@@ -47,7 +47,7 @@ if ! ls "$libs"/kafka_2.13-3.9.1.jar >/dev/null 2>&1; then
   say "fetching Apache Kafka 3.9.1 jars from Maven Central into $libs"
   mkdir -p "$libs"
   # Maven 3.8 resolves the bare dependency: prefix to an ancient plugin; name 3.8.1 explicitly.
-  mvn -B -q -f infra/kafka/pom.xml \
+  mvn -B -q -Dstyle.color=never -f infra/kafka/pom.xml \
     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
     -DincludeScope=runtime -DoutputDirectory="$PWD/$libs"
 fi
