@@ -25,7 +25,8 @@ from typing import Any
 
 import msgspec
 
-from .articles import Article, load_article, parse_published
+from .articles import IST, Article, load_article, parse_published
+from .corpus import CORPUS_DIR, CorpusScore, load_corpus, score_corpus
 from .extraction import extract_facts
 from .extraction.translit import name_similarity
 
@@ -221,6 +222,34 @@ def report(name: str, score: Score) -> str:
     return "\n".join(lines)
 
 
+def corpus_facts(article: Article) -> list[dict[str, Any]]:
+    """The extractor's facts on one article, flattened for :func:`score_corpus`."""
+    on = article.published.astimezone(IST).date() if article.published else None
+    return [
+        {
+            **fact_dict(f.house, f.state, f.payload),
+            "bypoll": f.bypoll,
+            "review": f.review,
+            "confidence": f.confidence,
+            "on": on,
+        }
+        for f in extract_facts(article)
+    ]
+
+
+def corpus_report(name: str, score: CorpusScore) -> str:
+    lines = [
+        name,
+        f"  {'kind':<16}{'precision':>10}{'recall':>9}{'published':>11}{'held':>6}{'required':>10}",
+    ]
+    for kind, counts in (("tallies", score.tallies), ("seat results", score.seats)):
+        lines.append(
+            f"  {kind:<16}{_pct(counts.precision):>10}{_pct(counts.recall):>9}"
+            f"{counts.published:>11}{counts.held:>6}{counts.required:>10}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m producers.evaluate", description=__doc__.splitlines()[0]
@@ -230,9 +259,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--devset", type=Path, default=ROOT / "data/devset/cases.txt")
     parser.add_argument("--heldout", type=Path, default=ROOT / "data/heldout/cases.txt")
     parser.add_argument("--unseen", type=Path, default=ROOT / "data/heldout/unseen.txt")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS_DIR, help="the real gold corpus (reported only)"
+    )
     parser.add_argument("--verbose", action="store_true", help="list every miss and wrong fact")
     args = parser.parse_args(argv)
     status = 0
+    if (args.corpus / "articles" / "index.json").is_file():
+        records = load_corpus(args.corpus)
+        corpus_score = score_corpus(records, corpus_facts)
+        print(corpus_report(f"real corpus ({args.corpus}): {len(records)} articles", corpus_score))
+        if args.verbose:
+            for failure in corpus_score.failures:
+                print("   ", failure)
+    else:
+        print(f"real corpus: not found at {args.corpus}; pass --corpus DIR")
     blocks = (
         (f"gold seeds ({args.gold.name})", load_gold(args.gold, args.seeds), True),
         (f"dev set ({args.devset.name})", load_devset(args.devset), True),

@@ -46,6 +46,10 @@ class Fact:
     sentence: str
     span: tuple[int, int]
     as_of: str | None
+    bypoll: bool = False
+    confidence: float = 1.0
+    checks: tuple[str, ...] = ()
+    review: bool = False
 
 
 def _grammar_for(sentence: str) -> object:
