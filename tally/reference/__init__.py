@@ -21,6 +21,7 @@ __all__ = [
     "alliances_for",
     "contest_info",
     "contests",
+    "house_seats",
     "parties",
     "states",
 ]
@@ -37,6 +38,7 @@ class StateInfo:
     assembly_seats: int | None
     aliases: tuple[str, ...]
     aliases_hi: tuple[str, ...]
+    lok_sabha_seats: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,11 @@ class PartyInfo:
     colour: str
     aliases: tuple[str, ...]
     aliases_hi: tuple[str, ...]
+    states: tuple[str, ...] | None = None
+    """Where a regional party contests; None for a party that contests anywhere."""
+
+    def contests_in(self, state: str) -> bool:
+        return self.states is None or state in self.states
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,7 @@ def states() -> dict[str, StateInfo]:
             assembly_seats=s.get("assembly_seats"),
             aliases=tuple(s.get("aliases", ())),
             aliases_hi=tuple(s.get("aliases_hi", ())),
+            lok_sabha_seats=s.get("lok_sabha_seats"),
         )
         for s in _load("states.json")["states"]
     }
@@ -110,6 +118,7 @@ def parties() -> dict[str, PartyInfo]:
             colour=p["colour"],
             aliases=tuple(p.get("aliases", ())),
             aliases_hi=tuple(p.get("aliases_hi", ())),
+            states=tuple(p["states"]) if p.get("states") else None,
         )
         for p in _load("parties.json")["parties"]
     }
@@ -144,6 +153,18 @@ def alliances_for(state: str, on: date) -> dict[str, AllianceInfo]:
         elif state in alliance.states:
             chosen[alliance.code] = alliance
     return chosen
+
+
+def house_seats(state: str, house: str) -> int | None:
+    """Seats of a state's house: the assembly, its Lok Sabha share (543 for ``IN``)."""
+    info = states().get(state)
+    if info is None:
+        return None
+    if house == "assembly":
+        return info.assembly_seats
+    if house == "lok_sabha":
+        return info.lok_sabha_seats
+    return None
 
 
 @cache
