@@ -139,9 +139,12 @@ def alliance_line(tally: AllianceTally) -> str | None:
 def update_for(event: TallyEvent) -> Update | None:
     """The register an event claims, or None when it moves no counter.
 
-    A ``trailing`` or ``lost`` seat result names no leader, so it moves no seat; an alliance
+    A fact held for review (``review: true``) waits for an editor and moves nothing. A
+    ``trailing`` or ``lost`` seat result names no leader, so it moves no seat; an alliance
     report naming neither a bloc nor its parties has no line to sit on.
     """
+    if event.review:
+        return None
     state = event.contest.state
     contest = event.contest.code
     payload = event.payload
@@ -355,8 +358,9 @@ def _reported_alliance_rows(
 
 
 def contest_parts(code: str) -> tuple[str, str, int]:
-    """``MH-assembly-2024`` -> ``("MH", "assembly", 2024)``."""
-    state, house, year = code.split("-")
+    """``MH-assembly-2024`` -> ``("MH", "assembly", 2024)``; a by-election's code
+    (``UP-assembly-2024-bypoll``) names the same house and year."""
+    state, house, year = code.split("-")[:3]
     return state, house, int(year)
 
 

@@ -16,6 +16,7 @@ import msgspec
 __all__ = [
     "SCHEMA_VERSION",
     "AllianceTally",
+    "Check",
     "Contest",
     "EventRejected",
     "House",
@@ -49,17 +50,20 @@ VoteCount = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]
 Year = Annotated[int, msgspec.Meta(ge=1951, le=2100)]
 
 
-class Contest(msgspec.Struct, frozen=True, kw_only=True):
+class Contest(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """One election: a house of one state in one year."""
 
     house: House
     state: Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{2}$")]
     year: Year
+    bypoll: bool = False
+    """A by-election: a contest of its own that never moves the general election's board."""
 
     @property
     def code(self) -> str:
         """Stable contest id, e.g. ``"MH-assembly-2024"``; used in keys and on the CLI."""
-        return f"{self.state}-{self.house}-{self.year}"
+        base = f"{self.state}-{self.house}-{self.year}"
+        return f"{base}-bypoll" if self.bypoll else base
 
 
 class Source(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
@@ -121,6 +125,14 @@ class SeatResult(
 Payload = PartyTally | AllianceTally | SeatResult
 
 
+class Check(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """One test the extractor put a fact to; ``says`` explains a failure."""
+
+    name: str
+    passed: bool
+    says: str | None = None
+
+
 class TallyEvent(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """The versioned envelope every tally fact travels in."""
 
@@ -136,6 +148,12 @@ class TallyEvent(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     source: Source
     as_of: str | None = None
     """Clock time the text states ("as of 10.45 am" gives ``"10:45"``), when it states one."""
+    confidence: Annotated[float, msgspec.Meta(ge=0.0, le=1.0)] = 1.0
+    """How sure the extractor is (1.0 for feeds and simulations)."""
+    checks: list[Check] = []
+    """The checks the extractor ran, passed or failed."""
+    review: bool = False
+    """Held for an editor: below the publication threshold. The worker never counts it."""
 
     def __post_init__(self) -> None:
         if self.schema_version > SCHEMA_VERSION:
@@ -192,6 +210,9 @@ def make_event(
     event_time: datetime,
     ingest_time: datetime,
     as_of: str | None = None,
+    confidence: float = 1.0,
+    checks: list[Check] | None = None,
+    review: bool = False,
 ) -> TallyEvent:
     """Build a valid event with its deterministic id."""
     return TallyEvent(
@@ -204,6 +225,9 @@ def make_event(
         payload=payload,
         source=source,
         as_of=as_of,
+        confidence=confidence,
+        checks=checks or [],
+        review=review,
     )
 
 

@@ -9,20 +9,30 @@ module walks an article sentence by sentence, carries context between them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import msgspec
 
-from tally.events import Contest, Payload, Source, TallyEvent, make_event
+from tally.events import Check, Contest, Payload, Source, TallyEvent, make_event
 
 from ..articles import IST, Article
 from .actors import find_actors
 from .clock import find_times
-from .context import ArticleContext, as_datetime, contest_year, counting_day, find_house
+from .confidence import Candidate, assess, min_confidence
+from .context import (
+    ArticleContext,
+    as_datetime,
+    contest_year,
+    counting_day,
+    find_house,
+    general_cue,
+    names_bypoll,
+)
 from .english import ENGLISH
 from .gazetteer import find_states
 from .hindi import HINDI
+from .normalise import normalise
 from .numerals import find_numbers
 from .seats import find_seat_results
 from .sentences import split_sentences
@@ -47,8 +57,10 @@ class Fact:
     span: tuple[int, int]
     as_of: str | None
     bypoll: bool = False
+    notes: tuple[str, ...] = ()
+    """Weaker readings the grammar used; :mod:`.confidence` weighs them."""
     confidence: float = 1.0
-    checks: tuple[str, ...] = ()
+    checks: tuple[Check, ...] = ()
     review: bool = False
 
 
@@ -58,17 +70,29 @@ def _grammar_for(sentence: str) -> object:
     return HINDI if deva >= latin else ENGLISH
 
 
-def extract_facts(article: Article) -> list[Fact]:
+def extract_facts(article: Article, *, threshold: float | None = None) -> list[Fact]:
     """Every tally and seat result the article states, in text order.
 
     Exit polls, past results, party claims, dates and vote counts are skipped (see
-    :mod:`.traps`); a fact repeated in one sentence is kept once.
+    :mod:`.traps`); a fact repeated in one sentence is kept once. Each fact carries its
+    confidence and checks; those below ``threshold`` (``TALLY_MIN_CONFIDENCE`` when None)
+    are marked ``review``.
     """
+    facts = _read_facts(article)
+    limit = min_confidence() if threshold is None else threshold
+    judged = assess(Candidate(f.state, f.house, f.payload, f.as_of, f.notes) for f in facts)
+    return [
+        replace(f, confidence=a.confidence, checks=a.checks, review=a.confidence < limit)
+        for f, a in zip(facts, judged, strict=True)
+    ]
+
+
+def _read_facts(article: Article) -> list[Fact]:
     published = article.published.astimezone(IST).date() if article.published else None
     text_years = tuple(sorted({int(y) for y in _YEAR.findall(article.text)}))
     ctx = ArticleContext(published=published, text_years=text_years)
     facts: list[Fact] = []
-    for sentence in split_sentences(article.text):
+    for sentence in split_sentences(normalise(article.text)):
         facts.extend(_sentence_facts(sentence.text, sentence.paragraph, ctx))
     return facts
 
@@ -88,6 +112,11 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
     def year_for(state: str, house: str) -> int | None:
         return contest_year(state, house, ctx.published, ctx.text_years)
 
+    if names_bypoll(text):
+        ctx.bypoll = True
+    elif general_cue(text):
+        ctx.bypoll = False
+    bypoll = ctx.bypoll
     shadow = ctx.exit_poll_shadow and not RESULT_CUE.search(text)
     years_here = {y for y in (year_for(st.code, h) for st in states for h in ("assembly",)) if y}
     trapped = (
@@ -107,7 +136,9 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             ctx=ctx,
             year_for=year_for,
         ):
-            out.append(Fact(t.house, t.state, t.year, t.payload, text, t.span, as_of))
+            out.append(
+                Fact(t.house, t.state, t.year, t.payload, text, t.span, as_of, bypoll, t.notes)
+            )
         seat_state = states[-1].code if states else ctx.state
 
         def seat_trapped(clause: str, state: str) -> bool:
@@ -123,7 +154,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             is_trapped=seat_trapped,
         ):
             year = year_for(s.state, s.house)
-            out.append(Fact(s.house, s.state, year, s.payload, text, s.span, as_of))
+            out.append(Fact(s.house, s.state, year, s.payload, text, s.span, as_of, bypoll))
     # Carry what this sentence established to the next ones.
     if states:
         ctx.state = states[-1].code
@@ -186,12 +217,20 @@ def extract_events(article: Article, *, ingest_time: datetime) -> list[TallyEven
         )
         events.append(
             make_event(
-                contest=Contest(house=fact.house, state=fact.state, year=fact.year),  # type: ignore[arg-type]
+                contest=Contest(
+                    house=fact.house,  # type: ignore[arg-type]
+                    state=fact.state,
+                    year=fact.year,
+                    bypoll=fact.bypoll,
+                ),
                 payload=fact.payload,
                 source=source,
                 event_time=event_time_for(fact, article, ingest_time),
                 ingest_time=ingest_time,
                 as_of=fact.as_of,
+                confidence=fact.confidence,
+                checks=list(fact.checks),
+                review=fact.review,
             )
         )
     return events

@@ -14,7 +14,14 @@ from tally.reference import contests
 
 from .gazetteer import Mention, SeatInfo
 
-__all__ = ["ArticleContext", "Focus", "contest_year", "find_house"]
+__all__ = [
+    "ArticleContext",
+    "Focus",
+    "contest_year",
+    "find_house",
+    "general_cue",
+    "names_bypoll",
+]
 
 _HOUSES = (
     ("rajya_sabha", re.compile(r"Rajya Sabha|राज्यसभा|राज्य सभा", re.I)),
@@ -24,6 +31,27 @@ _HOUSES = (
     ),
     ("assembly", re.compile(r"Assembly|Vidhan Sabha|legislative|विधानसभा|विधान सभा|विधायक", re.I)),
 )
+
+
+_BYPOLL = re.compile(
+    r"\b(?:by-?polls?|by-?elections?|bye-?elections?|by\s+polls?|bypoll)\b|उपचुनाव|उप-चुनाव|उप चुनाव",
+    re.I,
+)
+_GENERAL = re.compile(
+    r"\b(?:general elections?|assembly elections?|assembly polls|Lok Sabha elections?)\b"
+    r"|विधानसभा चुनाव|लोकसभा चुनाव|आम चुनाव",
+    re.I,
+)
+
+
+def names_bypoll(sentence: str) -> bool:
+    """The sentence speaks of a by-election ("bypoll", "उपचुनाव")."""
+    return bool(_BYPOLL.search(sentence))
+
+
+def general_cue(sentence: str) -> bool:
+    """The sentence names a general election, which ends a by-election's scope."""
+    return bool(_GENERAL.search(sentence))
 
 
 def find_house(sentence: str) -> list[tuple[int, str]]:
@@ -53,6 +81,7 @@ class ArticleContext:
     paragraph: int = -1
     as_of: str | None = None
     exit_poll_shadow: bool = False
+    bypoll: bool = False
     last_actor: Mention | None = None
     focus: Focus | None = None
     seen: set[tuple[object, ...]] = field(default_factory=set)

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from tally.events import AllianceTally, PartyTally
+from tally.reference import house_seats
 
 from .context import ArticleContext, counting_day
 from .gazetteer import Mention, resolve_alliance
 from .grammar import Grammar, StatusWord, find_statuses
 from .numerals import Number
-from .traps import clause_trap, fronted_past, number_trap
+from .traps import clause_trap, fronted_past, number_trap, past_hints
 
 __all__ = ["TallyCandidate", "clause_spans", "find_tallies"]
 
@@ -34,6 +35,20 @@ _EXCEPT_AFTER = re.compile(r"^\s*(?:को छोड़कर|को छोड�
 _EXCEPT_BEFORE = re.compile(
     r"(?:except|apart from|barring|besides|other than)\s+(?:the\s+)?$", re.I
 )
+# "NPP, an ally of the BJP, won six": the ally named in apposition does not own the number;
+# nor does the party a sentence's subject defeated ("dethroned the BJP ... winning 99").
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:ally|allies|partner|partners|constituent|constituents) of|\b(?:backed|supported) by"
+    r"|\b(?:against|than|dethrone[sd]?|oust(?:ed|s)?|defeat(?:ed|ing|s)?|beat(?:ing|s)?|"
+    r"trounc(?:ed|ing))(?:\s+the)?(?:\s+ruling)?)\s*(?:the\s+)?$",
+    re.I,
+)
+# "BJP's Vasundhara Raje": the party names a person, not the subject of the tally.
+_OF_PERSON_AFTER = re.compile(r"^'s\s+(?:[A-Z][a-z]+\.?\s*){1,3}(?![\w(])")
+_WITH_ALLIES_AFTER = re.compile(
+    r"^\s*(?:and|with|\+)\s+(?:its|their)\s+allies|^\s*(?:और|तथा|व)\s+(?:उसके|उसकी)?\s*सहयोगी|^\s*\+",
+    re.I,
+)
 _HINDI_AGENT = re.compile(r"^\s*(?:ने|को)(?![\u0900-\u097f])")
 _ITEM_END = re.compile(r"\s*(?:[.,;।]|$)")
 _LIST_LINK = re.compile(r"^\s*(?:,|और|and|एवं|तथा|&)\s*$", re.I)
@@ -41,6 +56,14 @@ _RESPECTIVELY = re.compile(r"respectively|क्रमशः|क्रमश:", 
 _FORWARD_PARTY = re.compile(
     r"^\s*seats?\s+(?:that\s+|which\s+)?(?:the\s+)?$|^\s*seats?\s+(?:went|go|going)\s+to\s+(?:the\s+)?$",
     re.I,
+)
+_NATIONAL = re.compile(
+    r"\b(?:nationally|nationwide|across the country|all over the country|in the country|"
+    r"of the 543|543-member|543 seats|lower house)\b|देशभर|देश भर|पूरे देश|देश में|543",
+    re.I,
+)
+_ALLIANCE_WORD = re.compile(
+    r"\b(?:alliance|combine|bloc|front|coalition|grouping)\b|गठबंधन|गठजोड़|महागठबंधन|मोर्चा", re.I
 )
 _FORWARD_VERB = re.compile(
     r"^(?:'s)?\s*(?:has\s+|had\s+|have\s+)?(?:won|bagged|secured|clinched|got)\b", re.I
@@ -56,6 +79,8 @@ class TallyCandidate:
     house: str
     year: int | None
     span: tuple[int, int]
+    notes: tuple[str, ...] = ()
+    """The weaker rules that read this number (see :mod:`.confidence`)."""
 
 
 def clause_spans(sentence: str, grammars: tuple[Grammar, ...]) -> list[tuple[int, int]]:
@@ -120,48 +145,52 @@ def _owner(
     actors: list[Mention],
     grammar: Grammar,
     ctx: ArticleContext,
-) -> Mention | None:
+) -> tuple[Mention | None, str | None]:
+    """The owner of a number and, when it is not the plain case, the weaker rule that chose it."""
     actors = [
         a
         for a in actors
         if not _EXCEPT_AFTER.match(sentence[a.end :])
         and not _EXCEPT_BEFORE.search(sentence[: a.start])
+        and not _NOT_SUBJECT_BEFORE.search(sentence[max(0, a.start - 40) : a.start])
+        and not (a.kind == "party" and _OF_PERSON_AFTER.match(sentence[a.end :]))
     ]
     in_clause = [a for a in actors if clause[0] <= a.start and a.end <= n.start]
     if in_clause:
-        return in_clause[-1]
+        return in_clause[-1], None
     # Hindi object-first order: "37 सीटों पर सपा ने जीत दर्ज की"
     if grammar.verb_side == "after":
         for a in actors:
             if n.end <= a.start < clause[1] and _HINDI_AGENT.match(sentence[a.end :]):
-                return a
+                return a, None
     # English "the 29 seats the saffron party won", "12 seats went to the Congress"
     for a in actors:
         if a.start >= n.end and a.start < clause[1] + 60:
             if _FORWARD_PARTY.match(sentence[n.end : a.start]) and (
                 "went" in sentence[n.end : a.start] or _FORWARD_VERB.match(sentence[a.end :])
             ):
-                return a
+                return a, "owner:after-number"
             break
     earlier = [a for a in actors if a.end <= n.start]
     if earlier:
-        return earlier[-1]
+        return earlier[-1], "owner:earlier-clause"
     clause_text = sentence[clause[0] : n.start]
     if grammar.anaphor.search(clause_text) or grammar.anaphor.search(sentence[: n.start]):
-        return ctx.last_actor
-    return None
+        return ctx.last_actor, "owner:earlier-sentence"
+    return None, None
 
 
 def _status(
     n_start: int, n_end: int, clause: tuple[int, int], words: list[StatusWord], grammar: Grammar
-) -> StatusWord | None:
+) -> tuple[StatusWord | None, str | None]:
+    """The status word of a number and, when it comes from another clause, a note saying so."""
     in_clause = [w for w in words if clause[0] <= w.start < clause[1]]
     after = [w for w in in_clause if w.start >= n_end]
     before = [w for w in in_clause if w.end <= n_start]
     order = [after[:1], before[-1:]] if grammar.verb_side == "after" else [before[-1:], after[:1]]
     for pick in order:
         if pick:
-            return pick[0]
+            return pick[0], None
     # The verb of a neighbouring clause ("BJP won 48, Congress 37")
     after_all = [w for w in words if w.start >= n_end]
     before_all = [w for w in words if w.end <= n_start]
@@ -172,28 +201,35 @@ def _status(
     )
     for pick in order:
         if pick:
-            return pick[0]
-    return None
+            return pick[0], "status:other-clause"
+    return None, None
 
 
 def _state_for(
+    sentence: str,
     sentence_states: list[Mention],
     clause: tuple[int, int],
     pos: int,
     ctx: ArticleContext,
     house: str,
-) -> str | None:
+    seats: int,
+) -> tuple[str | None, str | None]:
+    """The state a number is filed under and, when it is not named in its clause, how it
+    was chosen. A Lok Sabha number that fits the article's state is that state's share."""
     in_clause = [s for s in sentence_states if clause[0] <= s.start < clause[1]]
     if in_clause:
-        return min(in_clause, key=lambda s: abs(s.start - pos)).code
+        return min(in_clause, key=lambda s: abs(s.start - pos)).code, None
     before = [s for s in sentence_states if s.end <= pos]
     if before:
-        return before[-1].code
+        return before[-1].code, "state:earlier-clause"
     if sentence_states:
-        return sentence_states[0].code
+        return sentence_states[0].code, "state:later-clause"
     if house == "lok_sabha":
-        return "IN"
-    return ctx.state
+        own = house_seats(ctx.state, house) if ctx.state else None
+        if own is not None and seats <= own and not _NATIONAL.search(sentence):
+            return ctx.state, "state:earlier-sentence"
+        return "IN", "state:national"
+    return ctx.state, "state:earlier-sentence"
 
 
 def _membership_day(ctx: ArticleContext, state: str, house: str, year: int | None) -> date | None:
@@ -265,24 +301,40 @@ def find_tallies(
             lo = _split_point(sentence, seat_numbers[i - 1], n, actors, grammar.verb_side)
         if i + 1 < len(seat_numbers) and seat_numbers[i + 1].start < clause[1]:
             hi = _split_point(sentence, n, seat_numbers[i + 1], actors, grammar.verb_side)
-        actor = zipped.get(id(n)) or _owner(sentence, n, clause, actors, grammar, ctx)
-        status = _status(n.start, n.end, clause, words, grammar)
+        if id(n) in zipped:
+            actor, owner_note = zipped[id(n)], "owner:respectively"
+        else:
+            actor, owner_note = _owner(sentence, n, clause, actors, grammar, ctx)
+        status, status_note = _status(n.start, n.end, clause, words, grammar)
         if actor is None or status is None:
             continue
         house = _house_at(house_at, n.start, ctx)
-        state = _state_for(sentence_states, clause, n.start, ctx, house)
+        state, state_note = _state_for(
+            sentence, sentence_states, clause, n.start, ctx, house, int(n.value)
+        )
         if state is None:
             continue
+        notes = [owner_note, status_note, state_note]
+        if not any(g.seat_unit.match(sentence, n.end) for g in grammars):
+            notes.append("seats:no-seat-word")
+        if _WITH_ALLIES_AFTER.match(sentence[actor.end :]):
+            notes.append("owner:with-allies")
+        if actor.kind == "party" and actor.end <= n.start:
+            between = sentence[actor.end : n.start]
+            if _ALLIANCE_WORD.search(between) or re.match(r"^\s*[-–+/]\s*\w", between):
+                notes.append("owner:alliance-member")
         year = year_for(state, house)  # type: ignore[operator]
         others = [s for s in all_spans if s != (n.start, n.end)]
         if number_trap(sentence, n.start, n.end, others):
             continue
         if clause_trap(sentence[lo:hi], year) or fronted_past(sentence, n.start):
             continue
+        notes.extend(past_hints(sentence, sentence[lo:hi], year))
         on = _membership_day(ctx, state, house, year)
         payload = _payload(actor, status.status, int(n.value), state, on)
         if payload is not None:
-            out.append(TallyCandidate(payload, state, house, year, (n.start, n.end)))
+            kept = tuple(x for x in notes if x)
+            out.append(TallyCandidate(payload, state, house, year, (n.start, n.end), kept))
     out.extend(
         _zero_idioms(
             sentence, grammar, grammars, spans, actors, sentence_states, house_at, ctx, year_for
@@ -318,11 +370,13 @@ def _zero_idioms(
             for m in rx.finditer(sentence):
                 clause = _clause_of(spans, m.start())
                 fake = Number(0, m.start(), m.end(), m.group(0))
-                actor = _owner(sentence, fake, clause, actors, grammar, ctx)
+                actor, owner_note = _owner(sentence, fake, clause, actors, grammar, ctx)
                 if actor is None:
                     continue
                 house = _house_at(house_at, m.start(), ctx)
-                state = _state_for(sentence_states, clause, m.start(), ctx, house)
+                state, state_note = _state_for(
+                    sentence, sentence_states, clause, m.start(), ctx, house, 0
+                )
                 if state is None:
                     continue
                 year = year_for(state, house)  # type: ignore[operator]
@@ -333,5 +387,7 @@ def _zero_idioms(
                 on = _membership_day(ctx, state, house, year)
                 payload = _payload(actor, status, 0, state, on)
                 if payload is not None:
-                    out.append(TallyCandidate(payload, state, house, year, (m.start(), m.end())))
+                    notes = tuple(x for x in (owner_note, state_note) if x)
+                    span = (m.start(), m.end())
+                    out.append(TallyCandidate(payload, state, house, year, span, notes))
     return out

@@ -24,6 +24,7 @@ __all__ = [
     "exit_poll_sentence",
     "fronted_past",
     "number_trap",
+    "past_hints",
     "sentence_trap",
 ]
 
@@ -250,3 +251,35 @@ def number_trap(
         if and_before and _RANGE_BETWEEN.search(sentence[max(0, n_start - 20) : n_start]):
             return "range"
     return None
+
+
+# "The TDP had won only 23 seats", "झामुमो ने 30 सीटों पर जीत दर्ज की थी": the past perfect
+# usually reports an earlier election, but live copy uses it too, so it only lowers confidence.
+_PAST_PERFECT = _cue(
+    r"had (?:won|bagged|secured|got|garnered|clinched|picked up|managed|emerged)",
+    r"(?:की|किया|जीती|जीते|जीता|मिली|मिले|मिला|हासिल की|दर्ज की|कब्जा किया|सिमट गई|सिमट गए)\s+(?:थी|थीं|थे|था)",
+)
+_SCOPE_REGION = _cue(
+    r"(?:in|of) (?:the )?[A-Z][a-z]+ (?:division|region|belt|zone|district)s?", r"region-wise",
+    r"\w+ (?:संभाग|अंचल|इलाके|इलाक़े|क्षेत्र|जिले|ज़िले) (?:में|की|के)",
+)  # fmt: skip
+
+
+def past_hints(sentence: str, context: str, contest_year: int | None) -> list[str]:
+    """Soft signs that a number is not today's (see :mod:`.confidence`): a past perfect in
+    its clause, another year anywhere in its sentence, a sub-state region as its scope."""
+    hints = []
+    if _PAST_PERFECT.search(context):
+        hints.append("time:past-perfect")
+    for match in _YEAR.finditer(sentence):
+        year = int(match.group(0))
+        if _YARDSTICK_BEFORE.search(sentence[: match.start()]) or _YARDSTICK_AFTER.match(
+            sentence[match.end() :]
+        ):
+            continue
+        if contest_year is not None and year < contest_year:
+            hints.append("time:other-year")
+            break
+    if _SCOPE_REGION.search(context):
+        hints.append("scope:region")
+    return hints

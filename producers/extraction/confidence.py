@@ -1,0 +1,128 @@
+"""How sure the extractor is of a fact, and which checks it passed or failed.
+
+A fact starts at 1.0. Each weaker reading the grammar had to use (an owner from an earlier
+clause, a state carried from an earlier sentence, ...) and each failed check against what
+the project knows of the contest (the house's size, the parties that contest the state)
+multiplies it by a factor from ``data/confidence.json``. Facts below the threshold are
+still emitted, with ``review: true``: an editor decides, and the worker never counts them.
+
+The threshold is ``TALLY_MIN_CONFIDENCE`` (default :data:`DEFAULT_MIN_CONFIDENCE`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from tally.events import AllianceTally, Check, PartyTally
+from tally.reference import house_seats, parties
+
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "Assessed",
+    "assess",
+    "min_confidence",
+]
+
+DEFAULT_MIN_CONFIDENCE = 0.6
+"""Published from here up; below it a fact waits for an editor."""
+
+_DATA = Path(__file__).with_name("data") / "confidence.json"
+
+
+@cache
+def _table() -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = json.loads(_DATA.read_text(encoding="utf-8"))
+    return {**data["notes"], **data["checks"]}
+
+
+def min_confidence(environ: dict[str, str] | None = None) -> float:
+    """The publication threshold from ``TALLY_MIN_CONFIDENCE``.
+
+    Raises:
+        ValueError: the variable is set to something that is not a number in [0, 1].
+    """
+    raw = (os.environ if environ is None else environ).get("TALLY_MIN_CONFIDENCE", "")
+    if raw.strip() == "":
+        return DEFAULT_MIN_CONFIDENCE
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"TALLY_MIN_CONFIDENCE={raw!r} is not a number in [0, 1]") from None
+    if not 0.0 <= value <= 1.0 or math.isnan(value):
+        raise ValueError(f"TALLY_MIN_CONFIDENCE={raw!r} is not a number in [0, 1]")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """What :func:`assess` needs of one fact."""
+
+    state: str
+    house: str
+    payload: Any
+    as_of: str | None
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    confidence: float
+    checks: tuple[Check, ...]
+
+
+def _check(name: str, passed: bool) -> Check:
+    return Check(name=name, passed=passed, says=None if passed else _table()[name]["says"])
+
+
+def _sum_failures(facts: list[Candidate]) -> set[int]:
+    """Indexes of party tallies whose article-wide sum for one state, house, status and
+    stated time is more than the house has seats."""
+    groups: dict[tuple[str, str, str, str | None], list[int]] = defaultdict(list)
+    for i, f in enumerate(facts):
+        if isinstance(f.payload, PartyTally):
+            groups[(f.state, f.house, f.payload.status, f.as_of)].append(i)
+    failed: set[int] = set()
+    for (state, house, _, _), members in groups.items():
+        size = house_seats(state, house)
+        # one number per party: a party's repeated figure is not a second share of the house
+        by_party = {facts[i].payload.party: facts[i].payload.seats for i in members}
+        if size is not None and sum(by_party.values()) > size:
+            failed.update(members)
+    return failed
+
+
+def assess(facts: Iterable[Candidate]) -> list[Assessed]:
+    """Confidence and checks of every fact of one article, in the order given."""
+    facts = list(facts)
+    over_sum = _sum_failures(facts)
+    out: list[Assessed] = []
+    table = _table()
+    for i, f in enumerate(facts):
+        checks = [
+            Check(name=note, passed=False, says=table[note]["says"])
+            for note in f.notes
+            if note in table
+        ]
+        if isinstance(f.payload, PartyTally | AllianceTally):
+            size = house_seats(f.state, f.house)
+            if size is not None:
+                checks.append(_check("within_house", f.payload.seats <= size))
+                checks.append(_check("sum_within_house", i not in over_sum))
+        if isinstance(f.payload, PartyTally):
+            info = parties().get(f.payload.party)
+            if info is not None and f.state != "IN":
+                checks.append(_check("party_contests_state", info.contests_in(f.state)))
+        confidence = 1.0
+        for c in checks:
+            if not c.passed:
+                confidence *= float(table[c.name]["factor"])
+        out.append(Assessed(round(confidence, 3), tuple(checks)))
+    return out
