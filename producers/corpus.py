@@ -157,6 +157,13 @@ def tally_matches(fact: dict[str, Any], gold: dict[str, Any]) -> bool:
     if fact.get("alliance") and _key(fact["alliance"]) == _key(label):
         return True
     parts = {_gold_party(p) for p in label.split("+") if p}
+    if len(parts) == 1 and fact.get("on"):
+        # A bloc's label ("Mahagathbandhan") stands for its members on the day.
+        known = {
+            _key(code): info for code, info in alliances_for(fact["state"], fact["on"]).items()
+        }
+        info = known.get(_key(label))
+        parts = set(info.parties) if info else parts
     return len(parts) > 1 and parts == _alliance_members(fact)
 
 

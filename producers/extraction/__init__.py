@@ -158,8 +158,13 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
     # Carry what this sentence established to the next ones.
     if states:
         ctx.state = states[-1].code
-    if houses:
-        ctx.house = sorted(houses.items())[-1][1]
+    carried = {
+        pos: house
+        for pos, house in houses.items()
+        if not _names_other_year(text[max(0, pos - 12) : pos], ctx.published)
+    }
+    if carried:
+        ctx.house = sorted(carried.items())[-1][1]
     if stated and stated.cutoff:
         ctx.as_of = stated.hhmm
     ctx.exit_poll_shadow = exit_poll_sentence(text) or shadow
@@ -173,6 +178,13 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             ctx.seen.add(key)
             unique.append(f)
     return unique
+
+
+def _names_other_year(before: str, published: date | None) -> bool:
+    """ "the 2019 Lok Sabha election" in a 2018 story: a house cue for another election,
+    which must not become the house of the sentences that follow."""
+    years = [int(y) for y in _YEAR.findall(before)]
+    return bool(years) and (published is None or years[-1] != published.year)
 
 
 def _default_year(ctx: ArticleContext) -> int | None:

@@ -31,7 +31,7 @@ __all__ = [
     "min_confidence",
 ]
 
-DEFAULT_MIN_CONFIDENCE = 0.6
+DEFAULT_MIN_CONFIDENCE = 0.5
 """Published from here up; below it a fact waits for an editor."""
 
 _DATA = Path(__file__).with_name("data") / "confidence.json"

@@ -23,11 +23,16 @@ __all__ = [
     "names_bypoll",
 ]
 
+# "Rajya Sabha MP Upendra Kushwaha" is a title, not the house a number belongs to.
+_TITLE = r"(?!\s*(?:MPs?|members?|सांसद|सदस्य)(?![\w\u0900-\u097f]))"
 _HOUSES = (
-    ("rajya_sabha", re.compile(r"Rajya Sabha|राज्यसभा|राज्य सभा", re.I)),
+    ("rajya_sabha", re.compile(rf"(?:Rajya Sabha|राज्यसभा|राज्य सभा){_TITLE}", re.I)),
     (
         "lok_sabha",
-        re.compile(r"Lok Sabha|general elections?|parliamentary|लोकसभा|लोक सभा|आम चुनाव", re.I),
+        re.compile(
+            rf"(?:Lok Sabha|general elections?|parliamentary|लोकसभा|लोक सभा|आम चुनाव){_TITLE}",
+            re.I,
+        ),
     ),
     ("assembly", re.compile(r"Assembly|Vidhan Sabha|legislative|विधानसभा|विधान सभा|विधायक", re.I)),
 )
@@ -82,15 +87,20 @@ class ArticleContext:
     as_of: str | None = None
     exit_poll_shadow: bool = False
     bypoll: bool = False
+    lede_bypoll: bool = False
+    """A by-election named in the article's first paragraph holds for the whole article."""
     last_actor: Mention | None = None
     focus: Focus | None = None
     seen: set[tuple[object, ...]] = field(default_factory=set)
 
     def new_paragraph(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
+            if self.paragraph == 0 or (self.paragraph == -1 and paragraph > 0):
+                self.lede_bypoll = self.bypoll
             self.paragraph = paragraph
             self.as_of = None
             self.exit_poll_shadow = False
+            self.bypoll = self.lede_bypoll
 
 
 def contest_year(
