@@ -50,7 +50,7 @@ def find_actors(sentence: str, grammars: tuple[Grammar, ...]) -> list[Mention]:
                     break
             codes = tuple(dict.fromkeys(p.code for p in group if p.code))
             actors.append(Mention("alliance", None, group[0].start, end, codes))
-        elif len(group) == 1 and led and is_alliance:
+        elif len(group) == 1 and is_alliance:
             # "the Congress-led alliance": a bloc known only by its leader
             actors.append(
                 Mention("alliance", "?led", group[0].start, group[0].end, (group[0].code or "",))

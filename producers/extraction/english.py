@@ -87,14 +87,14 @@ ENGLISH = Grammar(
         r"|ahead|victory|got|managed?|reduced to|tally(?: of| to| at| stands at)?|with"
         # "reducing the Congress to 18 and the Akali Dal to three"
         r"|(?:reduc|restrict|confin)\w*\s+(?:the\s+)?[A-Z][^,;]{0,30}?\s+to)"
-        r"(?: in| on| with)?(?: only| just| a mere| all| another| more)?\s*$",
+        r"(?:(?: only| just| merely)? (?:in|on|with|at))?(?: only| just| a mere| all| another| more)?\s*$",
         _I,
     ),
     governs_after=re.compile(r"(?!)"),
     anaphor=_w(r"it|its|the party|the outfit|they|their"),
     clause_break=re.compile(
         r",\s+|;\s*|:\s+|\s+[-–—]\s+|\(|\)|\s+while\s+|\s+whereas\s+|\s+but\s+|\s+even as\s+"
-        r"|\s+and (?=(?:the )?[A-Z])",
+        r"|\s+and (?=(?:the )?[A-Z])|\s+as (?=(?:the )?[A-Z])",
     ),
     alliance_word=re.compile(
         r"^\s*(?:-led\s+)?(?:alliance|combine|bloc|coalition|front|partnership)" + _R, _I

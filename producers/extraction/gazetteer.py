@@ -29,6 +29,7 @@ __all__ = [
     "find_alliance_names",
     "find_parties",
     "find_states",
+    "led_alliance",
     "match_candidate",
     "match_constituency",
     "resolve_alliance",
@@ -168,6 +169,13 @@ def resolve_alliance(code: str, state: str, on: date) -> tuple[str, ...]:
     """Member parties of ``code`` in force in ``state`` on ``on`` (empty when unknown)."""
     info = alliances_for(state, on).get(code)
     return info.parties if info else ()
+
+
+def led_alliance(leader: str, state: str, on: date) -> str | None:
+    """The bloc in force in ``state`` on ``on`` whose leading (first-listed) party is
+    ``leader``: "the BJP-led alliance" is the NDA, "JMM-led alliance" Jharkhand's bloc."""
+    led = [code for code, info in alliances_for(state, on).items() if info.parties[:1] == (leader,)]
+    return led[0] if len(led) == 1 else None
 
 
 @cache

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from tally.events import AllianceTally, PartyTally
-from tally.reference import house_seats
+from tally.reference import house_seats, party_on
 
 from .context import ArticleContext, counting_day
-from .gazetteer import Mention, resolve_alliance
+from .gazetteer import Mention, led_alliance, resolve_alliance
 from .grammar import Grammar, StatusWord, find_statuses
 from .numerals import Number
 from .traps import clause_trap, fronted_past, number_trap, past_hints
@@ -49,6 +49,10 @@ _WITH_ALLIES_AFTER = re.compile(
     r"^\s*(?:and|with|\+)\s+(?:its|their)\s+allies|^\s*(?:और|तथा|व)\s+(?:उसके|उसकी)?\s*सहयोगी|^\s*\+",
     re.I,
 )
+# "315 पर बीजेपी गठबंधन, 66 पर एसपी-कांग्रेस गठबंधन": the number names its seats first.
+_NUMBER_FIRST_GAP = re.compile(r"^\s*(?:सीट\S*\s+)?(?:पर|में)\s+$")
+# "the Trinamool Congress and the YSRCP with 22 each", "एक-एक सीट": one number, several owners.
+_EACH_AFTER = re.compile(r"^\s*(?:seats?\s+)?each\b|^\s*-\s*(?:एक|दो|तीन|चार|पांच|पाँच)\b", re.I)
 _HINDI_AGENT = re.compile(r"^\s*(?:ने|को)(?![\u0900-\u097f])")
 _ITEM_END = re.compile(r"\s*(?:[.,;।]|$)")
 _LIST_LINK = re.compile(r"^\s*(?:,|और|and|एवं|तथा|&)\s*$", re.I)
@@ -125,6 +129,8 @@ def _is_seat_number(
         for a in actors:
             if a.end <= n.start and _PARTY_LIST_GAP.match(sentence[a.end : n.start]):
                 return True
+            if a.start >= n.end and _NUMBER_FIRST_GAP.match(sentence[n.end : a.start]):
+                return True
     return False
 
 
@@ -155,6 +161,9 @@ def _owner(
         and not _NOT_SUBJECT_BEFORE.search(sentence[max(0, a.start - 40) : a.start])
         and not (a.kind == "party" and _OF_PERSON_AFTER.match(sentence[a.end :]))
     ]
+    for a in actors:
+        if a.start >= n.end and _NUMBER_FIRST_GAP.match(sentence[n.end : a.start]):
+            return a, None
     in_clause = [a for a in actors if clause[0] <= a.start and a.end <= n.start]
     if in_clause:
         return in_clause[-1], None
@@ -245,11 +254,17 @@ def _payload(
     actor: Mention, status: str, seats: int, state: str, on: date | None
 ) -> PartyTally | AllianceTally | None:
     if actor.kind == "party" and actor.code:
-        return PartyTally(party=actor.code, status=status, seats=seats)  # type: ignore[arg-type]
+        party = party_on(actor.code, on)
+        return PartyTally(party=party, status=status, seats=seats)  # type: ignore[arg-type]
     if actor.kind != "alliance":
         return None
     if actor.code == "?led":
-        return None  # "the Congress-led alliance": members unknown, so no number is safe
+        # "the Congress-led alliance", "बीजेपी गठबंधन": the bloc in force that this party leads
+        led = led_alliance(actor.parties[0], state, on) if on and actor.parties else None
+        if led is None:
+            return None  # members unknown, so no number is safe
+        members = resolve_alliance(led, state, on)  # type: ignore[arg-type]
+        return AllianceTally(alliance=led, parties=list(members), status=status, seats=seats)  # type: ignore[arg-type]
     if actor.code is None:
         return AllianceTally(alliance=None, parties=list(actor.parties), status=status, seats=seats)  # type: ignore[arg-type]
     if on is None:

@@ -23,6 +23,7 @@ __all__ = [
     "contests",
     "house_seats",
     "parties",
+    "party_on",
     "states",
 ]
 
@@ -51,6 +52,9 @@ class PartyInfo:
     aliases_hi: tuple[str, ...]
     states: tuple[str, ...] | None = None
     """Where a regional party contests; None for a party that contests anywhere."""
+    formed: date | None = None
+    until_formed: str | None = None
+    """The undivided party a mention means before ``formed`` (LJP before LJP(RV))."""
 
     def contests_in(self, state: str) -> bool:
         return self.states is None or state in self.states
@@ -119,6 +123,8 @@ def parties() -> dict[str, PartyInfo]:
             aliases=tuple(p.get("aliases", ())),
             aliases_hi=tuple(p.get("aliases_hi", ())),
             states=tuple(p["states"]) if p.get("states") else None,
+            formed=date.fromisoformat(p["formed"]) if p.get("formed") else None,
+            until_formed=p.get("until_formed"),
         )
         for p in _load("parties.json")["parties"]
     }
@@ -153,6 +159,15 @@ def alliances_for(state: str, on: date) -> dict[str, AllianceInfo]:
         elif state in alliance.states:
             chosen[alliance.code] = alliance
     return chosen
+
+
+def party_on(code: str, day: date | None) -> str:
+    """The party a mention of ``code`` means on ``day``: before a split or rename took
+    effect, the undivided party ("LJP" in 2020 is the LJP, not the LJP(RV))."""
+    info = parties().get(code)
+    if day is None or info is None or info.formed is None or day >= info.formed:
+        return code
+    return info.until_formed or code
 
 
 def house_seats(state: str, house: str) -> int | None:
