@@ -80,7 +80,11 @@ def extract_facts(article: Article, *, threshold: float | None = None) -> list[F
     """
     facts = _read_facts(article)
     limit = min_confidence() if threshold is None else threshold
-    judged = assess(Candidate(f.state, f.house, f.payload, f.as_of, f.notes) for f in facts)
+    named = frozenset(m.code for m in find_states(normalise(article.text)) if m.code)
+    judged = assess(
+        (Candidate(f.state, f.house, f.payload, f.as_of, f.notes, f.year, f.bypoll) for f in facts),
+        named,
+    )
     return [
         replace(f, confidence=a.confidence, checks=a.checks, review=a.confidence < limit)
         for f, a in zip(facts, judged, strict=True)

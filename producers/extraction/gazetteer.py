@@ -29,6 +29,7 @@ __all__ = [
     "find_alliance_names",
     "find_parties",
     "find_states",
+    "gazetteer_year",
     "led_alliance",
     "match_candidate",
     "match_constituency",
@@ -230,6 +231,16 @@ def constituencies() -> dict[str, tuple[SeatInfo, ...]]:
             for c in data["constituencies"]
         )
     return out
+
+
+@cache
+def gazetteer_year(state: str) -> int | None:
+    """The election whose candidates a state's gazetteer lists, or None without one."""
+    path = DATA_DIR / "constituencies" / f"{state}.json"
+    if not path.is_file():
+        return None
+    year: int = json.loads(path.read_text(encoding="utf-8"))["year"]
+    return year
 
 
 @cache

@@ -294,7 +294,13 @@ def find_tallies(
             if m:
                 words = [StatusWord(status, m.start(), m.end())]
                 break
+    numbers = _fold_reduplicated(sentence, numbers)
     seat_talk = bool(words) or any(g.seat_unit.search(sentence) for g in grammars)
+    unstated = False
+    if not words and _list_pairs(sentence, numbers, actors) >= 2:
+        # "BJP at 44, Congress at 21, Independent at 3": a standings line that does not
+        # split won from leading gives each party's total.
+        words, seat_talk, unstated = [StatusWord("total", len(sentence), len(sentence))], True, True
     seat_numbers = [n for n in numbers if _is_seat_number(sentence, n, actors, grammars, seat_talk)]
     out: list[TallyCandidate] = []
     all_spans = [(n.start, n.end) for n in numbers]
@@ -329,7 +335,7 @@ def find_tallies(
         )
         if state is None:
             continue
-        notes = [owner_note, status_note, state_note]
+        notes = [owner_note, "status:unstated" if unstated else status_note, state_note]
         if not any(g.seat_unit.match(sentence, n.end) for g in grammars):
             notes.append("seats:no-seat-word")
         if _WITH_ALLIES_AFTER.match(sentence[actor.end :]):
@@ -346,15 +352,50 @@ def find_tallies(
             continue
         notes.extend(past_hints(sentence, sentence[lo:hi], year))
         on = _membership_day(ctx, state, house, year)
-        payload = _payload(actor, status.status, int(n.value), state, on)
-        if payload is not None:
-            kept = tuple(x for x in notes if x)
-            out.append(TallyCandidate(payload, state, house, year, (n.start, n.end), kept))
+        owners = [actor]
+        if _EACH_AFTER.match(sentence[n.end :]) or "-" in n.text:
+            since = seat_numbers[i - 1].end if i > 0 else 0
+            owners = [a for a in actors if since <= a.start and a.end <= n.start] or owners
+        for owner in owners:
+            payload = _payload(owner, status.status, int(n.value), state, on)
+            if payload is not None:
+                kept = tuple(x for x in notes if x)
+                out.append(TallyCandidate(payload, state, house, year, (n.start, n.end), kept))
     out.extend(
         _zero_idioms(
             sentence, grammar, grammars, spans, actors, sentence_states, house_at, ctx, year_for
         )
     )
+    return out
+
+
+def _list_pairs(sentence: str, numbers: list[Number], actors: list[Mention]) -> int:
+    """How many "party number" items ("BJP 48", "Congress at 21") the sentence lists."""
+    pairs = 0
+    for n in numbers:
+        if n.ordinal or n.decimal:
+            continue
+        if any(
+            a.end <= n.start and _PARTY_LIST_GAP.match(sentence[a.end : n.start]) for a in actors
+        ):
+            pairs += 1
+    return pairs
+
+
+def _fold_reduplicated(sentence: str, numbers: list[Number]) -> list[Number]:
+    """ "एक-एक", "दो-दो" (one each, two each) become one number whose text keeps the hyphen."""
+    out: list[Number] = []
+    for n in numbers:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.is_word
+            and prev.text == n.text
+            and sentence[prev.end : n.start] == "-"
+        ):
+            out[-1] = Number(prev.value, prev.start, n.end, f"{prev.text}-{n.text}", True)
+            continue
+        out.append(n)
     return out
 
 
