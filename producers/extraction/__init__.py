@@ -158,7 +158,9 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             is_trapped=seat_trapped,
         ):
             year = year_for(s.state, s.house)
-            out.append(Fact(s.house, s.state, year, s.payload, text, s.span, as_of, bypoll))
+            out.append(
+                Fact(s.house, s.state, year, s.payload, text, s.span, as_of, bypoll, s.notes)
+            )
     # Carry what this sentence established to the next ones.
     if states:
         ctx.state = states[-1].code

@@ -17,18 +17,28 @@ from dataclasses import dataclass
 from tally.events import SeatResult
 
 from .context import ArticleContext, Focus
-from .gazetteer import Mention, SeatInfo, find_states, match_candidate, match_constituency
+from .gazetteer import (
+    Mention,
+    SeatInfo,
+    find_alliance_names,
+    find_parties,
+    find_states,
+    match_candidate,
+    match_constituency,
+)
 from .nominees import NamedCandidate, named_candidates, named_seats
 from .numerals import Number
 from .translit import romanize
 
 __all__ = ["SeatCandidate", "find_seat_results"]
 
-_EN_NAME = r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){0,3}"
+_EN_NAME = r"(?:[A-Z][a-z]+|[A-Z]{1,2}\.?(?=\s))(?:\s+(?:[A-Z][a-z]+|[A-Z]{1,2}\.?(?=\s))){0,3}"
 _EN_AFTER_PARTY = re.compile(
     rf"^['’]s\s+(?:candidate\s+|leader\s+|nominee\s+|MLA\s+)?(?P<name>{_EN_NAME})"
 )
-_EN_ROLE_AFTER_PARTY = re.compile(rf"^\s+(?:candidate|leader|nominee|MLA)\s+(?P<name>{_EN_NAME})")
+_EN_ROLE_AFTER_PARTY = re.compile(
+    rf"^\s+(?:candidate|leader|nominee|MLA|chief|president|supremo|MP)\s+(?P<name>{_EN_NAME})"
+)
 _EN_BEFORE_PARTY = re.compile(
     rf"(?P<name>{_EN_NAME})\s+(?:of the|of|from the)\s+$|(?P<name2>{_EN_NAME})\s*\($"
 )
@@ -157,6 +167,7 @@ class SeatCandidate:
     state: str
     span: tuple[int, int]
     house: str = "assembly"
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,10 +337,44 @@ def _constituencies(
                     pos = sentence.find(words[-k], start)
                     found.append((seat, pos, pos + len(written)))
                     break
-    uniq: dict[tuple[str, int], tuple[SeatInfo, int, int]] = {}
+    if not found and state is not None:
+        found = _written_seats(sentence, state)
+    uniq: dict[tuple[str, int, str], tuple[SeatInfo, int, int]] = {}
     for seat, s, e in found:
-        uniq.setdefault((seat.state, seat.ac_no), (seat, s, e))
+        uniq.setdefault((seat.state, seat.ac_no, seat.name), (seat, s, e))
     return sorted(uniq.values(), key=lambda t: t[1])
+
+
+_NOT_A_SEAT = {"The", "A", "An", "His", "Her", "Its", "Their", "This", "That", "Every", "Each",
+               "Assembly", "Lok", "Sabha", "Rajya", "Vidhan", "Home", "Same", "Lone", "Only"}  # fmt: skip
+_HI_NOT_A_SEAT = {"इस", "उस", "एक", "हर", "किसी", "अपनी", "उनकी", "यह", "वह", "विधानसभा", "लोकसभा",
+                  "सभी", "दोनों", "कुल"} | _HI_STOP  # fmt: skip
+
+
+def _written_seats(sentence: str, state: str) -> list[tuple[SeatInfo, int, int]]:
+    """Seats the gazetteer does not list, taken as written when a seat word names them
+    ("won the Kanakapura seat", "from Sunam constituency", "बल्ह सीट पर"): no AC number,
+    and :mod:`.confidence` weighs them lower."""
+    out: list[tuple[SeatInfo, int, int]] = []
+    for rx in (_CONSTITUENCY_EN, _CONSTITUENCY_HI):
+        for m in rx.finditer(sentence):
+            if not m.group("name"):
+                continue
+            words = m.group("name").split()
+            stop = _HI_NOT_A_SEAT if rx is _CONSTITUENCY_HI else _NOT_A_SEAT
+            while words and words[0] in stop:
+                words = words[1:]
+            if not words or any(w in stop for w in words):
+                continue
+            written = " ".join(words).strip(" -")
+            if not written or find_parties(written) or find_alliance_names(written):
+                continue
+            if any(x.start == 0 and x.end == len(written) for x in find_states(written)):
+                continue
+            start = sentence.find(words[0], m.start("name"))
+            name = written if written.isascii() else romanize(written).title()
+            out.append((SeatInfo(state, 0, name, (), "", ()), start, start + len(written)))
+    return out
 
 
 def _status(
@@ -485,7 +530,8 @@ def find_seat_results(
             party = focus.party
     if seat is None or party is None:
         return []
-    if lok_sabha and (subject is None or subject.party is None):
+    unlisted = seat.ac_no == 0
+    if unlisted and (subject is None or subject.party is None):
         return []  # an unlisted seat needs its winner and party stated in the text
     if is_trapped(sentence[status_clause[0] : status_clause[1]], seat.state):
         return []
@@ -539,5 +585,7 @@ def find_seat_results(
         else (status[1], status[2])
     )
     ctx.focus = Focus(seat.state, seat, candidate, party)
-    house = "lok_sabha" if lok_sabha else "assembly"
-    return [SeatCandidate(payload, seat.state, span, house)]
+    # An unlisted seat in Lok Sabha copy is a parliamentary constituency.
+    house = "lok_sabha" if lok_sabha or (unlisted and ctx.house == "lok_sabha") else "assembly"
+    notes = ("seat:not-in-gazetteer",) if unlisted else ()
+    return [SeatCandidate(payload, seat.state, span, house, notes)]
