@@ -148,12 +148,13 @@ class TallyEvent(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     source: Source
     as_of: str | None = None
     """Clock time the text states ("as of 10.45 am" gives ``"10:45"``), when it states one."""
-    confidence: Annotated[float, msgspec.Meta(ge=0.0, le=1.0)] = 1.0
-    """How sure the extractor is (1.0 for feeds and simulations)."""
-    checks: list[Check] = []
-    """The checks the extractor ran, passed or failed."""
-    review: bool = False
-    """Held for an editor: below the publication threshold. The worker never counts it."""
+    confidence: Annotated[float, msgspec.Meta(ge=0.0, le=1.0)] | None = None
+    """How sure the extractor is that the fact is right; absent for feeds and simulations."""
+    checks: list[Check] | None = None
+    """The checks the extractor ran, passed or failed; absent for feeds and simulations."""
+    review: bool | None = None
+    """True: held for an editor, below the publication threshold, never counted by the
+    worker. Every extracted fact says true or false; feeds and simulations leave it out."""
 
     def __post_init__(self) -> None:
         if self.schema_version > SCHEMA_VERSION:
@@ -210,9 +211,9 @@ def make_event(
     event_time: datetime,
     ingest_time: datetime,
     as_of: str | None = None,
-    confidence: float = 1.0,
+    confidence: float | None = None,
     checks: list[Check] | None = None,
-    review: bool = False,
+    review: bool | None = None,
 ) -> TallyEvent:
     """Build a valid event with its deterministic id."""
     return TallyEvent(
@@ -226,7 +227,7 @@ def make_event(
         source=source,
         as_of=as_of,
         confidence=confidence,
-        checks=checks or [],
+        checks=checks,
         review=review,
     )
 

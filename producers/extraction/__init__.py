@@ -213,7 +213,9 @@ def event_time_for(fact: Fact, article: Article, ingest_time: datetime) -> datet
     return ingest_time
 
 
-def extract_events(article: Article, *, ingest_time: datetime) -> list[TallyEvent]:
+def extract_events(
+    article: Article, *, ingest_time: datetime, threshold: float | None = None
+) -> list[TallyEvent]:
     """Every fact of the article as a :class:`TallyEvent` with a deterministic ``event_id``.
 
     Facts whose contest year cannot be told (an undated article naming no year) are dropped:
@@ -221,7 +223,7 @@ def extract_events(article: Article, *, ingest_time: datetime) -> list[TallyEven
     """
     published = article.published.isoformat() if article.published else None
     events: list[TallyEvent] = []
-    for fact in extract_facts(article):
+    for fact in extract_facts(article, threshold=threshold):
         if fact.year is None or not (1951 <= fact.year <= 2100):
             continue
         source = Source(

@@ -29,7 +29,26 @@ def test_prints_one_valid_event_per_line_and_exits_zero():
     events = [decode_event(line.encode()) for line in lines]
     assert len(events) == 9
     assert {e.contest.state for e in events} == {"GJ", "HP"}
-    assert result.stderr == b""
+    assert all(e.confidence is not None and e.checks and e.review is not None for e in events)
+    held = sum(1 for e in events if e.review)
+    summary = result.stderr.decode("utf-8")
+    assert f"{9 - held} published, {held} held for review" in summary
+
+
+def test_every_printed_fact_carries_confidence_checks_and_review_in_its_json():
+    result = run("data/articles/001_57928f56173db05d.json")
+    for line in result.stdout.decode("utf-8").splitlines():
+        body = json.loads(line)
+        assert {"confidence", "checks", "review"} <= body.keys()
+        assert 0.0 <= body["confidence"] <= 1.0
+
+
+def test_a_threshold_of_one_holds_every_fact_and_a_bad_one_is_refused():
+    result = run("data/articles/001_57928f56173db05d.json", "--min-confidence", "1")
+    events = [decode_event(line) for line in result.stdout.splitlines()]
+    assert events and all(e.review for e in events)
+    bad = run("data/articles/001_57928f56173db05d.json", "--min-confidence", "1.5")
+    assert bad.returncode == 2 and b"not in [0, 1]" in bad.stderr
 
 
 def test_bad_files_are_reported_and_the_rest_still_processed(tmp_path):
