@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import msgspec
 import pytest
 import redis
 from kafka import KafkaConsumer
@@ -101,3 +102,27 @@ def test_table_entries_land_on_their_states_partition(
     for record in records:
         state = json.loads(record.key).split("-")[0]
         assert record.partition == partition_for(state, 6), record.key
+
+
+def test_facts_held_for_review_are_never_counted(
+    kafka_bootstrap: str, redis_url: str, namespace: str, flushed: redis.Redis
+) -> None:
+    published = [party_tally("BJP", "leading", 36, 40), seat_result(1, "AAP", "leading", 2, 30)]
+    held = [
+        msgspec.structs.replace(party_tally("BJP", "leading", 60, 50), review=True, confidence=0.2),
+        msgspec.structs.replace(seat_result(1, "BJP", "won", 9, 55), review=True, confidence=0.3),
+    ]
+    create_topics(kafka_bootstrap, namespace)
+    with running_worker(kafka_bootstrap, redis_url, namespace):
+        # Held facts go first and are newer: counted, they would win every register, and
+        # once the later published facts show, the held ones have been read (one partition).
+        produce(kafka_bootstrap, namespace, [*held, *published])
+        expected = expected_boards(published)
+        assert wait_for_boards(redis_url, expected) == expected
+    board = expected["DL-assembly-2025"]
+    assert [(r.party, r.won, r.leading) for r in board.parties] == [("AAP", 0, 1)]
+    seat = decode_seat(flushed.hget(redis_keys.seats("DL", "DL-assembly-2025"), "1"))
+    assert (seat.party, seat.status) == ("AAP", "counting")
+    changes = [decode_change(f[b"c"]) for _, f in flushed.xrange(redis_keys.changes("DL"))]
+    assert not any("60" in (c.note or "") for c in changes)
+    assert flushed.xlen(redis_keys.FEED) == len(published)
