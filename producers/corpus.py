@@ -35,6 +35,7 @@ __all__ = [
     "CorpusArticle",
     "CorpusScore",
     "load_corpus",
+    "load_record",
     "score_corpus",
 ]
 
@@ -81,6 +82,28 @@ class CorpusScore:
     failures: list[str] = field(default_factory=list)
 
 
+def load_record(article_id: str, directory: Path = CORPUS_DIR) -> CorpusArticle:
+    """One corpus article by its id.
+
+    Raises:
+        FileNotFoundError: no such article in the corpus.
+    """
+    path = directory / "articles" / f"{article_id}.json"
+    return _record(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _record(record: dict[str, Any]) -> CorpusArticle:
+    article = Article(
+        id=record["id"],
+        lang=record["lang"],
+        text=record["text"],
+        published=parse_published(record.get("published")),
+        url=record.get("url"),
+    )
+    gold = record["gold"]
+    return CorpusArticle(record["id"], article, gold["tallies"], gold["seats"])
+
+
 def load_corpus(directory: Path = CORPUS_DIR) -> list[CorpusArticle]:
     """Every article listed in the corpus index, in index order.
 
@@ -90,16 +113,8 @@ def load_corpus(directory: Path = CORPUS_DIR) -> list[CorpusArticle]:
     index = directory / "articles" / "index.json"
     out = []
     for entry in json.loads(index.read_text(encoding="utf-8")):
-        record = json.loads((directory / "articles" / entry["file"]).read_text(encoding="utf-8"))
-        article = Article(
-            id=record["id"],
-            lang=record["lang"],
-            text=record["text"],
-            published=parse_published(record.get("published")),
-            url=record.get("url"),
-        )
-        gold = record["gold"]
-        out.append(CorpusArticle(record["id"], article, gold["tallies"], gold["seats"]))
+        path = directory / "articles" / entry["file"]
+        out.append(_record(json.loads(path.read_text(encoding="utf-8"))))
     return out
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
@@ -106,10 +107,21 @@ def _covers(got: dict[str, Any], want: dict[str, Any]) -> bool:
     return all(k in got and _same(k, got[k], v) for k, v in want.items())
 
 
-def evaluate(cases: Iterable[Case]) -> Score:
+def evaluate(cases: Iterable[Case], *, published_only: bool = False) -> Score:
+    """Score the extractor's reading of ``cases``.
+
+    With ``published_only`` a fact held for review counts as not extracted (the seeds are
+    scored so). The dev and held-out sets are single sentences without an article around
+    them, which by design lowers confidence (no state named, a national default): they
+    score what the grammar reads, held or not, and the real corpus scores publication.
+    """
     score = Score()
     for case in cases:
-        facts = [fact_dict(f.house, f.state, f.payload) for f in extract_facts(case.article)]
+        facts = [
+            fact_dict(f.house, f.state, f.payload)
+            for f in extract_facts(case.article)
+            if not (published_only and f.review)
+        ]
         gold = case.required + case.optional
         for fact in facts:
             kind = fact["kind"]
@@ -285,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
     )
     for name, cases, must_pass in blocks:
-        score = evaluate(cases)
+        score = evaluate(cases, published_only=name.startswith("gold seeds"))
         print(report(f"{name}: {len(cases)} cases", score))
         if args.verbose:
             for failure in score.failures:
@@ -296,4 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # The reader went away ("| head"): stop quietly, and keep the final flush quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

@@ -119,7 +119,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
     if names_bypoll(text):
         ctx.bypoll = True
     elif general_cue(text):
-        ctx.bypoll = False
+        ctx.bypoll = ctx.lede_bypoll = False
     bypoll = ctx.bypoll
     shadow = ctx.exit_poll_shadow and not RESULT_CUE.search(text)
     years_here = {y for y in (year_for(st.code, h) for st in states for h in ("assembly",)) if y}

@@ -113,7 +113,9 @@ def _sum_failures(facts: list[Candidate]) -> set[int]:
 def _seat_checks(f: Candidate, article_states: frozenset[str]) -> list[Check]:
     """A seat result against the article and the election's candidate list."""
     payload: SeatResult = f.payload
-    checks = [_check("seat_state_named", f.state in article_states)]
+    # An article that names no state says nothing against the seat's; one that names only
+    # other states makes this seat most likely a namesake elsewhere.
+    checks = [_check("seat_state_named", not article_states or f.state in article_states)]
     seats = {s.ac_no: s for s in constituencies().get(f.state, ())}
     seat = seats.get(payload.ac_no) if payload.ac_no else None
     listed = seat is not None and not f.bypoll and gazetteer_year(f.state) == f.year
@@ -147,6 +149,9 @@ def assess(
             if size is not None:
                 checks.append(_check("within_house", f.payload.seats <= size))
                 checks.append(_check("sum_within_house", i not in over_sum))
+        if isinstance(f.payload, AllianceTally) and f.payload.alliance:
+            # a named bloc with no members on the day is not in force in this state then
+            checks.append(_check("alliance_in_force", bool(f.payload.parties)))
         if isinstance(f.payload, SeatResult):
             checks.extend(_seat_checks(f, article_states))
         if isinstance(f.payload, PartyTally):

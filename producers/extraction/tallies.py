@@ -66,6 +66,10 @@ _NATIONAL = re.compile(
     r"of the 543|543-member|543 seats|lower house)\b|देशभर|देश भर|पूरे देश|देश में|543",
     re.I,
 )
+# "16 of the state's 25 Lok Sabha seats", "राज्य की 40 लोकसभा सीटों": the article's state.
+_THE_STATE = re.compile(
+    r"\bthe state(?:'s)?\b|\bin the state\b|राज्य की|राज्य में|राज्य के|प्रदेश की", re.I
+)
 _ALLIANCE_WORD = re.compile(
     r"\b(?:alliance|combine|bloc|front|coalition|grouping)\b|गठबंधन|गठजोड़|महागठबंधन|मोर्चा", re.I
 )
@@ -235,7 +239,8 @@ def _state_for(
         return sentence_states[0].code, "state:later-clause"
     if house == "lok_sabha":
         own = house_seats(ctx.state, house) if ctx.state else None
-        if own is not None and seats <= own and not _NATIONAL.search(sentence):
+        in_state = bool(_THE_STATE.search(sentence))
+        if own is not None and seats <= own and (in_state or not _NATIONAL.search(sentence)):
             return ctx.state, "state:earlier-sentence"
         return "IN", "state:national"
     return ctx.state, "state:earlier-sentence"

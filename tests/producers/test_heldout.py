@@ -56,6 +56,9 @@ def test_make_eval_reports_four_blocks_and_passes(capsys):
     assert status == 0  # seeds, dev and tuned held-out are perfect; the untuned file never fails
     for block in ("gold seeds", "dev set", "held-out set (cases.txt)", "untuned held-out set"):
         assert block in out
+    # the real corpus beside the checkout, per kind, with the published and held counts
+    assert "real corpus" in out and "tallies" in out and "seat results" in out
+    assert "held" in out
 
 
 def test_optional_facts_and_open_member_lists_parse(tmp_path):
