@@ -44,9 +44,28 @@ _NOT_SUBJECT_BEFORE = re.compile(
     re.I,
 )
 # "BJP's Vasundhara Raje": the party names a person, not the subject of the tally.
-_OF_PERSON_AFTER = re.compile(r"^'s\s+(?:[A-Z][a-z]+\.?\s*){1,3}(?![\w(])")
+# "BJP's Vasundhara Raje", "the Left's Northeast bastion": a possessive names something of
+# the party's, not the subject of the tally, unless it is the party's own count.
+_POSSESSIVE_AFTER = re.compile(
+    r"^'s?\s+(?!\d|(?:(?:lone|only|sole|single|final|overall|total)\s+)?"
+    r"(?:tally|count|seats?|number|strength|share)\b)\w",
+    re.I,
+)
+# "The RLD, which contested the polls along with the SP, has won four seats": parties
+# inside a relative or appositive clause do not own the number that follows it.
+_ASIDE = re.compile(
+    r",\s*(?:which|who|whose|that|an?\s+(?:ally|partner|constituent)\s+of|both|along with"
+    r"|led by|जो|जिसने|जिसके)\b[^,]*?,",
+    re.I,
+)
+# "20 seats won by Shiv Sena", "three seats were won by the BJP": the owner follows.
+_BY_PARTY_GAP = re.compile(
+    r"^\s*(?:seats?\s+)?(?:(?:were|was|have been|has been)\s+)?"
+    r"(?:won|secured|bagged|taken|claimed|went to)\s+(?:by\s+)?(?:the\s+)?$",
+    re.I,
+)
 _WITH_ALLIES_AFTER = re.compile(
-    r"^\s*(?:and|with|\+)\s+(?:its|their)\s+allies|^\s*(?:और|तथा|व)\s+(?:उसके|उसकी)?\s*सहयोगी|^\s*\+",
+    r"^\s*(?:and|with|\+)\s+(?:its|their)\s+(?:allies|ally)|^\s*(?:और|तथा|व)\s+(?:उसके|उसकी)?\s*सहयोगी|^\s*\+",
     re.I,
 )
 # "315 पर बीजेपी गठबंधन, 66 पर एसपी-कांग्रेस गठबंधन": the number names its seats first.
@@ -163,8 +182,15 @@ def _owner(
         if not _EXCEPT_AFTER.match(sentence[a.end :])
         and not _EXCEPT_BEFORE.search(sentence[: a.start])
         and not _NOT_SUBJECT_BEFORE.search(sentence[max(0, a.start - 40) : a.start])
-        and not (a.kind == "party" and _OF_PERSON_AFTER.match(sentence[a.end :]))
     ]
+    # A possessive party yields to any other actor, but stands in when it is the only one.
+    plain = [a for a in actors if not _POSSESSIVE_AFTER.match(sentence[a.end :])]
+    actors = plain or actors
+    asides = [m.span() for m in _ASIDE.finditer(sentence) if m.end() <= n.start]
+    actors = [a for a in actors if not any(lo <= a.start < hi for lo, hi in asides)]
+    for a in actors:
+        if a.start >= n.end and _BY_PARTY_GAP.match(sentence[n.end : a.start]):
+            return a, None
     for a in actors:
         if a.start >= n.end and _NUMBER_FIRST_GAP.match(sentence[n.end : a.start]):
             return a, None
