@@ -24,6 +24,7 @@ from .context import ArticleContext, counting_day
 from .gazetteer import Mention, led_alliance, resolve_alliance
 from .grammar import Grammar, StatusWord, find_statuses
 from .numerals import Number
+from .tables import TableCell, read_table
 from .traps import clause_trap, fronted_past, number_trap, past_hints
 
 __all__ = ["TallyCandidate", "clause_spans", "find_tallies"]
@@ -57,6 +58,12 @@ _ASIDE = re.compile(
     r",\s*(?:which|who|whose|that|an?\s+(?:ally|partner|constituent)\s+of|both|along with"
     r"|led by|जो|जिसने|जिसके)\b[^,]*?,",
     re.I,
+)
+# "15 seats out of 28 in Bengaluru", "65 of the 118 seats that it contested": a count of
+# part of the house (a region, the seats contested) when the denominator is smaller.
+_OUT_OF_AFTER = re.compile(
+    r"^\s*(?:seats?\s+)?(?:out of|of)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?"
+    r"(?:[A-Z][\w&]*'s?\s+)?(?P<n>\d[\d,]*)(?![\d,])"
 )
 # "20 seats won by Shiv Sena", "three seats were won by the BJP": the owner follows.
 _BY_PARTY_GAP = re.compile(
@@ -326,6 +333,9 @@ def find_tallies(
                 words = [StatusWord(status, m.start(), m.end())]
                 break
     numbers = _fold_reduplicated(sentence, numbers)
+    table = read_table(sentence, numbers, actors)
+    if table:
+        return _table_tallies(table, sentence, sentence_states, house_at, ctx, year_for)
     seat_talk = bool(words) or any(g.seat_unit.search(sentence) for g in grammars)
     unstated = False
     if not words and _list_pairs(sentence, numbers, actors) >= 2:
@@ -382,6 +392,7 @@ def find_tallies(
         if clause_trap(sentence[lo:hi], year) or fronted_past(sentence, n.start):
             continue
         notes.extend(past_hints(sentence, sentence[lo:hi], year))
+        notes.append(_part_of_house(sentence, n, state, house))
         on = _membership_day(ctx, state, house, year)
         owners = [actor]
         if _EACH_AFTER.match(sentence[n.end :]) or "-" in n.text:
@@ -398,6 +409,43 @@ def find_tallies(
         )
     )
     return out
+
+
+def _table_tallies(
+    cells: list[TableCell],
+    sentence: str,
+    sentence_states: list[Mention],
+    house_at: dict[int, str],
+    ctx: ArticleContext,
+    year_for: object,
+) -> list[TallyCandidate]:
+    """One tally per cell of a results table (see :mod:`.tables`)."""
+    out: list[TallyCandidate] = []
+    for actor, status, n in cells:
+        house = _house_at(house_at, n.start, ctx)
+        whole = (0, len(sentence))
+        state, state_note = _state_for(
+            sentence, sentence_states, whole, n.start, ctx, house, int(n.value)
+        )
+        if state is None:
+            continue
+        year = year_for(state, house)  # type: ignore[operator]
+        payload = _payload(
+            actor, status, int(n.value), state, _membership_day(ctx, state, house, year)
+        )
+        if payload is not None:
+            notes = (state_note,) if state_note else ()
+            out.append(TallyCandidate(payload, state, house, year, (n.start, n.end), notes))
+    return out
+
+
+def _part_of_house(sentence: str, n: Number, state: str, house: str) -> str | None:
+    """The note for "N of M seats" where M is less than the house has (see _OUT_OF_AFTER)."""
+    m = _OUT_OF_AFTER.match(sentence[n.end :])
+    size = house_seats(state, house)
+    if m is None or size is None:
+        return None
+    return "scope:part-of-house" if int(m.group("n").replace(",", "")) < size else None
 
 
 def _list_pairs(sentence: str, numbers: list[Number], actors: list[Mention]) -> int:

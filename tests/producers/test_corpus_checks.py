@@ -117,3 +117,19 @@ def test_a_bloc_outside_its_validity_dates_is_held():
              if isinstance(f.payload, AllianceTally)}  # fmt: skip
     assert "alliance_in_force" in failed(facts["INDIA"]) and facts["INDIA"].review
     assert "alliance_in_force" not in failed(facts["NDA"])
+
+
+def test_a_flattened_results_table_gives_one_fact_per_cell():
+    # "Party Won Leading Total Sikkim Democratic Front 6 5 11 Sikkim Krantikari Morcha 10 4 14"
+    facts = facts_of("sk2019_thehindu_live")
+    cells = {(f.payload.party, f.payload.status, f.payload.seats) for f in facts
+             if isinstance(f.payload, PartyTally)}  # fmt: skip
+    assert {("SDF", "won", 6), ("SDF", "leading", 5), ("SDF", "total", 11)} <= cells
+    assert {("SKM", "won", 10), ("SKM", "leading", 4), ("SKM", "total", 14)} <= cells
+    assert ("SKM", "leading", 17) not in cells  # a won figure never read as a lead
+
+
+def test_a_count_of_part_of_the_house_is_held():
+    # "BJP got 15 seats out of 28 in Bengaluru" in a 224-seat Karnataka story
+    fact = tally(facts_of("karnataka2023_ht_final"), "BJP", 15)
+    assert "scope:part-of-house" in failed(fact) and fact.review
