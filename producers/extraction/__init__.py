@@ -9,6 +9,7 @@ module walks an article sentence by sentence, carries context between them
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -94,9 +95,10 @@ def extract_facts(article: Article, *, threshold: float | None = None) -> list[F
 def _read_facts(article: Article) -> list[Fact]:
     published = article.published.astimezone(IST).date() if article.published else None
     text_years = tuple(sorted({int(y) for y in _YEAR.findall(article.text)}))
-    ctx = ArticleContext(published=published, text_years=text_years)
+    text = normalise(article.text)
+    ctx = ArticleContext(published=published, text_years=text_years, main_state=_main_state(text))
     facts: list[Fact] = []
-    for sentence in split_sentences(normalise(article.text)):
+    for sentence in split_sentences(text):
         facts.extend(_sentence_facts(sentence.text, sentence.paragraph, ctx))
     return facts
 
@@ -143,7 +145,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             out.append(
                 Fact(t.house, t.state, t.year, t.payload, text, t.span, as_of, bypoll, t.notes)
             )
-        seat_state = states[-1].code if states else ctx.state
+        seat_state = states[-1].code if states else ctx.state or ctx.main_state
 
         def seat_trapped(clause: str, state: str) -> bool:
             return clause_trap(clause, year_for(state, "assembly")) is not None
@@ -184,6 +186,15 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             ctx.seen.add(key)
             unique.append(f)
     return unique
+
+
+def _main_state(text: str) -> str | None:
+    """The state an article names most often; the first named wins a tie."""
+    named = [m.code for m in find_states(text) if m.code]
+    if not named:
+        return None
+    counts = Counter(named)
+    return max(dict.fromkeys(named), key=lambda code: counts[code])
 
 
 def _names_other_year(before: str, published: date | None) -> bool:

@@ -82,6 +82,8 @@ class ArticleContext:
     published: date | None
     text_years: tuple[int, ...]
     state: str | None = None
+    main_state: str | None = None
+    """The state the article names most (first on a tie): the fallback before any is named."""
     house: str | None = None
     paragraph: int = -1
     as_of: str | None = None

@@ -271,11 +271,14 @@ def _state_for(
     if sentence_states:
         return sentence_states[0].code, "state:later-clause"
     if house == "lok_sabha":
-        own = house_seats(ctx.state, house) if ctx.state else None
+        carried = ctx.state or ctx.main_state
+        own = house_seats(carried, house) if carried else None
         in_state = bool(_THE_STATE.search(sentence))
         if own is not None and seats <= own and (in_state or not _NATIONAL.search(sentence)):
-            return ctx.state, "state:earlier-sentence"
+            return carried, "state:earlier-sentence" if ctx.state else "state:article"
         return "IN", "state:national"
+    if ctx.state is None and ctx.main_state is not None:
+        return ctx.main_state, "state:article"
     return ctx.state, "state:earlier-sentence"
 
 

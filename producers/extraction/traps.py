@@ -55,6 +55,9 @@ _LOCAL_BODY = _cue(
 )  # fmt: skip
 RESULT_CUE = _cue(
     r"actual results?", r"counting", r"trends?", r"results? (?:so far|show)",
+    # copy that sets the count against the polls: "Overturning the poll predictions, ..."
+    r"however", r"overturn\w*", r"revers\w*", r"contrary to", r"defy\w*", r"belying",
+    r"smashing", r"as of now", r"so far", r"लेकिन", r"हालांकि", r"उलट", r"बावजूद",
     r"as per (?:the )?(?:ECI|Election Commission)", r"रुझान\w*", r"मतगणना", r"नतीजे", r"नतीजों",
 )  # fmt: skip
 
@@ -168,7 +171,9 @@ _YARDSTICK_AFTER = re.compile(r"^\s*(?:के बाद|से अब तक|स
 
 def sentence_trap(sentence: str, contest_year: int | None = None) -> str | None:
     """A reason when nothing in the sentence is a counting-day result."""
-    if _EXIT_POLL.search(sentence):
+    if _EXIT_POLL.search(sentence) and not RESULT_CUE.search(sentence):
+        # A sentence that sets the count against the polls keeps its counted numbers; the
+        # poll's own numbers are caught in their clause (clause_trap).
         return "exit poll, projection or survey"
     if _SEAT_SHARING.search(sentence):
         return "seat sharing"
@@ -206,6 +211,8 @@ def clause_trap(context: str, contest_year: int | None) -> str | None:
             continue
         if contest_year is None or year != contest_year:
             return f"another election ({year})"
+    if _EXIT_POLL.search(context):
+        return "exit poll, projection or survey"
     if _PAST.search(context):
         return "previous election"
     if _LOCAL_BODY.search(context):
