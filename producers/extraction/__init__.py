@@ -29,6 +29,7 @@ from .context import (
     find_house,
     general_cue,
     names_bypoll,
+    names_several_states,
 )
 from .english import ENGLISH
 from .gazetteer import find_states
@@ -118,6 +119,10 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
     def year_for(state: str, house: str) -> int | None:
         return contest_year(state, house, ctx.published, ctx.text_years)
 
+    if names_several_states(text):
+        ctx.several_states = True
+    elif states:
+        ctx.several_states = False  # the copy has turned to one state
     if names_bypoll(text):
         ctx.bypoll = True
     elif general_cue(text):

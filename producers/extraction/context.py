@@ -21,6 +21,7 @@ __all__ = [
     "find_house",
     "general_cue",
     "names_bypoll",
+    "names_several_states",
 ]
 
 # "Rajya Sabha MP Upendra Kushwaha" is a title, not the house a number belongs to.
@@ -47,6 +48,19 @@ _GENERAL = re.compile(
     r"|विधानसभा चुनाव|लोकसभा चुनाव|आम चुनाव",
     re.I,
 )
+
+
+# "Assembly by-polls held in seven states", "देश के चार राज्यों में": a count across states.
+_SEVERAL_STATES = re.compile(
+    r"\b(?:in|across|of)\s+(?:\w+\s+){0,2}(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"\s+states\b|(?:दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस|\d+)\s+राज्यों",
+    re.I,
+)
+
+
+def names_several_states(sentence: str) -> bool:
+    """The sentence counts across several states, so its figures are national."""
+    return bool(_SEVERAL_STATES.search(sentence))
 
 
 def names_bypoll(sentence: str) -> bool:
@@ -89,6 +103,8 @@ class ArticleContext:
     as_of: str | None = None
     exit_poll_shadow: bool = False
     bypoll: bool = False
+    several_states: bool = False
+    """The paragraph counts across several states ("by-polls in seven states")."""
     lede_bypoll: bool = False
     """A by-election named in the article's first paragraph holds for the whole article."""
     last_actor: Mention | None = None
@@ -102,6 +118,7 @@ class ArticleContext:
             self.paragraph = paragraph
             self.as_of = None
             self.exit_poll_shadow = False
+            self.several_states = False
             self.bypoll = self.lede_bypoll
 
 

@@ -20,7 +20,7 @@ from datetime import date
 from tally.events import AllianceTally, PartyTally
 from tally.reference import house_seats, party_on
 
-from .context import ArticleContext, counting_day
+from .context import ArticleContext, counting_day, names_several_states
 from .gazetteer import Mention, led_alliance, resolve_alliance
 from .grammar import Grammar, StatusWord, find_statuses
 from .numerals import Number
@@ -64,6 +64,15 @@ _ASIDE = re.compile(
 _OUT_OF_AFTER = re.compile(
     r"^\s*(?:seats?\s+)?(?:out of|of)\s+(?:the\s+)?(?:total\s+(?:of\s+)?)?"
     r"(?:[A-Z][\w&]*'s?\s+)?(?P<n>\d[\d,]*)(?![\d,])"
+)
+# "The BJP and its ally Apna Dal(S) won 64": the ally's name fronts the pair's number.
+_ALLY_BEFORE = re.compile(r"(?:and|with)\s+(?:its|their)\s+(?:ally|allies|partner)\s*$", re.I)
+# "the INDIA bloc of Congress and JMM leading in 43", "The Mahayuti alliance—BJP, NCP and
+# Shiv Sena—leads in 215": members listed after a bloc leave the number to the bloc.
+_BLOC_LIST_GAP = re.compile(
+    r"^\s*(?:alliance|bloc|front|combine|coalition|गठबंधन)?\s*"
+    r"(?:of|comprising|including|—|–|\(|:|में शामिल)\s*[^\d.;!?]{0,90}$",
+    re.I,
 )
 # "20 seats won by Shiv Sena", "three seats were won by the BJP": the owner follows.
 _BY_PARTY_GAP = re.compile(
@@ -202,6 +211,13 @@ def _owner(
         if a.start >= n.end and _NUMBER_FIRST_GAP.match(sentence[n.end : a.start]):
             return a, None
     in_clause = [a for a in actors if clause[0] <= a.start and a.end <= n.start]
+    before = [a for a in actors if a.end <= n.start]
+    if before and before[-1].kind == "party":
+        blocs = [a for a in before if a.kind == "alliance" and a.code != "?led"]
+        if blocs and _BLOC_LIST_GAP.match(sentence[blocs[-1].end : before[-1].start]):
+            between = [a for a in before if blocs[-1].end <= a.start]
+            if all(a.kind == "party" for a in between):
+                return blocs[-1], "owner:bloc-of-list"
     if in_clause:
         return in_clause[-1], None
     # Hindi object-first order: "37 सीटों पर सपा ने जीत दर्ज की"
@@ -268,6 +284,8 @@ def _state_for(
     before = [s for s in sentence_states if s.end <= pos]
     if before:
         return before[-1].code, "state:earlier-clause"
+    if names_several_states(sentence):
+        return "IN", "state:several"
     if sentence_states:
         return sentence_states[0].code, "state:later-clause"
     if house == "lok_sabha":
@@ -277,6 +295,8 @@ def _state_for(
         if own is not None and seats <= own and (in_state or not _NATIONAL.search(sentence)):
             return carried, "state:earlier-sentence" if ctx.state else "state:article"
         return "IN", "state:national"
+    if ctx.several_states:
+        return "IN", "state:several"
     if ctx.state is None and ctx.main_state is not None:
         return ctx.main_state, "state:article"
     return ctx.state, "state:earlier-sentence"
@@ -382,7 +402,9 @@ def find_tallies(
         notes = [owner_note, "status:unstated" if unstated else status_note, state_note]
         if not any(g.seat_unit.match(sentence, n.end) for g in grammars):
             notes.append("seats:no-seat-word")
-        if _WITH_ALLIES_AFTER.match(sentence[actor.end :]):
+        if _WITH_ALLIES_AFTER.match(sentence[actor.end :]) or _ALLY_BEFORE.search(
+            sentence[max(0, actor.start - 30) : actor.start]
+        ):
             notes.append("owner:with-allies")
         if actor.kind == "party" and actor.end <= n.start:
             between = sentence[actor.end : n.start]

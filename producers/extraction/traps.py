@@ -114,7 +114,8 @@ _APPROX_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _APPROX_AFTER = re.compile(
-    r"\s*(?:\+|-odd|plus\b|odd\b|से (?:अधिक|ज्यादा|ज़्यादा|कम|ऊपर)|से अधिक|के (?:आसपास|करीब)|सीटों से (?:अधिक|ज्यादा|ज़्यादा|कम))",
+    r"\s*(?:\+|-odd|plus\b|odd\b|से (?:अधिक|ज्यादा|ज़्यादा|कम|ऊपर|नीचे)|से अधिक|के (?:आसपास|करीब|नीचे|ऊपर|पार)"
+    r"|सीटों से (?:अधिक|ज्यादा|ज़्यादा|कम)|(?:seats?\s+)?mark\b)",
     re.IGNORECASE,
 )
 _DENOMINATOR_BEFORE = re.compile(
