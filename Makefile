@@ -32,7 +32,7 @@ format: setup ## apply ruff formatting
 bench: setup ## benchmarks; figures go to BENCHMARKS.md
 	@$(PY) -m benchmarks all
 
-eval: setup ## extraction precision and recall on the seeds, the dev set and the held-out sets
+eval: setup ## extraction precision and recall on the real corpus, the seeds, the dev and held-out sets
 	@$(PY) -m producers.evaluate
 
 replay: setup ## replay a counting day into a running stack: make replay DAY=MH-JH-2024 SPEED=60
