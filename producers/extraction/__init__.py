@@ -66,10 +66,13 @@ class Fact:
     review: bool = False
 
 
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def _grammar_for(sentence: str) -> object:
-    deva = sum(1 for ch in sentence if "\u0900" <= ch <= "\u097f")
-    latin = sum(1 for ch in sentence if ch.isascii() and ch.isalpha())
-    return HINDI if deva >= latin else ENGLISH
+    deva = len(_DEVANAGARI.findall(sentence))
+    return HINDI if deva >= len(_LATIN.findall(sentence)) else ENGLISH
 
 
 def extract_facts(article: Article, *, threshold: float | None = None) -> list[Fact]:
@@ -80,9 +83,11 @@ def extract_facts(article: Article, *, threshold: float | None = None) -> list[F
     confidence and checks; those below ``threshold`` (``TALLY_MIN_CONFIDENCE`` when None)
     are marked ``review``.
     """
-    facts = _read_facts(article)
+    text = normalise(article.text)
+    named_states = [m.code for m in find_states(text) if m.code]
+    facts = _read_facts(article, text, _main_state(named_states))
     limit = min_confidence() if threshold is None else threshold
-    named = frozenset(m.code for m in find_states(normalise(article.text)) if m.code)
+    named = frozenset(named_states)
     judged = assess(
         (Candidate(f.state, f.house, f.payload, f.as_of, f.notes, f.year, f.bypoll) for f in facts),
         named,
@@ -93,11 +98,10 @@ def extract_facts(article: Article, *, threshold: float | None = None) -> list[F
     ]
 
 
-def _read_facts(article: Article) -> list[Fact]:
+def _read_facts(article: Article, text: str, main_state: str | None) -> list[Fact]:
     published = article.published.astimezone(IST).date() if article.published else None
     text_years = tuple(sorted({int(y) for y in _YEAR.findall(article.text)}))
-    text = normalise(article.text)
-    ctx = ArticleContext(published=published, text_years=text_years, main_state=_main_state(text))
+    ctx = ArticleContext(published=published, text_years=text_years, main_state=main_state)
     facts: list[Fact] = []
     for sentence in split_sentences(text):
         facts.extend(_sentence_facts(sentence.text, sentence.paragraph, ctx))
@@ -136,8 +140,10 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
     )
     out: list[Fact] = []
     if not trapped:
+        spans = clause_spans(text, _GRAMMARS)
         for t in find_tallies(
             text,
+            spans=spans,
             grammar=grammar,  # type: ignore[arg-type]
             grammars=_GRAMMARS,
             numbers=numbers,
@@ -161,7 +167,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             actors=actors,
             state=seat_state,
             ctx=ctx,
-            clause_spans=clause_spans(text, _GRAMMARS),
+            clause_spans=spans,
             is_trapped=seat_trapped,
         ):
             year = year_for(s.state, s.house)
@@ -193,9 +199,8 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
     return unique
 
 
-def _main_state(text: str) -> str | None:
+def _main_state(named: list[str]) -> str | None:
     """The state an article names most often; the first named wins a tie."""
-    named = [m.code for m in find_states(text) if m.code]
     if not named:
         return None
     counts = Counter(named)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from tally.reference import DATA_DIR, alliances_for, parties, states
 
@@ -268,6 +268,7 @@ def _best_form_similarity(seat: SeatInfo, written: str) -> float:
     return max(name_similarity(written, form) for form in forms)
 
 
+@lru_cache(maxsize=1 << 14)  # bounded, as the names in live copy are open-ended
 def match_constituency(written: str, state: str | None) -> SeatInfo | None:
     """The constituency a written name ("डोडा", "Doda") means, preferring ``state``.
 

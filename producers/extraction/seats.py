@@ -337,8 +337,6 @@ def _constituencies(
                     pos = sentence.find(words[-k], start)
                     found.append((seat, pos, pos + len(written)))
                     break
-    if not found and state is not None:
-        found = _written_seats(sentence, state)
     uniq: dict[tuple[str, int, str], tuple[SeatInfo, int, int]] = {}
     for seat, s, e in found:
         uniq.setdefault((seat.state, seat.ac_no, seat.name), (seat, s, e))
@@ -450,6 +448,8 @@ def find_seat_results(
         pc = _lok_sabha_seat(sentence, state)
         if pc is not None:
             seats, lok_sabha = [pc], True
+    if not seats and state is not None and any(rx.search(sentence) for _, rx in _STATUS):
+        seats = _written_seats(sentence, state)
     named = named_candidates(sentence, seats[0][0]) if seats else []
     margins = _margins(sentence, numbers)
     pronoun = bool(_EN_PRONOUN.match(sentence) or _HI_PRONOUN.search(sentence))

@@ -337,6 +337,7 @@ def _payload(
 def find_tallies(
     sentence: str,
     *,
+    spans: list[tuple[int, int]] | None = None,
     grammar: Grammar,
     grammars: tuple[Grammar, ...],
     numbers: list[Number],
@@ -347,7 +348,7 @@ def find_tallies(
     year_for: object,
 ) -> list[TallyCandidate]:
     """Every party and alliance tally the sentence states (see the module docstring)."""
-    spans = clause_spans(sentence, grammars)
+    spans = clause_spans(sentence, grammars) if spans is None else spans
     words = find_statuses(grammar, sentence)
     if not words:
         for status, rx in grammar.weak_statuses:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 __all__ = ["name_similarity", "romanize", "skeleton", "to_devanagari"]
 
@@ -87,6 +88,7 @@ def _normalise_latin(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: live copy brings an open-ended vocabulary
 def skeleton(name: str) -> str:
     """Consonant skeleton per word: "Mehraj Malik" and "मेहराज मलिक" both give "mhrj mlk"."""
     words = [_normalise_latin(w) for w in romanize(name).split()]
@@ -94,6 +96,7 @@ def skeleton(name: str) -> str:
     return " ".join(k for k in keys if k)
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: live copy brings an open-ended vocabulary
 def _loose(name: str) -> str:
     words = []
     for word in romanize(name).split():
@@ -106,6 +109,7 @@ def _loose(name: str) -> str:
     return " ".join(w for w in words if w)
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: live copy brings an open-ended vocabulary
 def name_similarity(a: str, b: str) -> float:
     """0..1 similarity of two names in any mix of scripts; 1.0 for the same reading."""
     la, lb = _loose(a), _loose(b)
