@@ -157,6 +157,11 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
                 Fact(t.house, t.state, t.year, t.payload, text, t.span, as_of, bypoll, t.notes)
             )
         seat_state = states[-1].code if states else ctx.state or ctx.main_state
+        seat_notes: tuple[str, ...] = ()
+        if not states:
+            seat_notes = ("state:earlier-sentence",) if ctx.state else ("state:article",)
+            if ctx.state and ctx.main_state and ctx.state != ctx.main_state:
+                seat_notes += ("state:not-main",)
 
         def seat_trapped(clause: str, state: str) -> bool:
             return clause_trap(clause, year_for(state, "assembly")) is not None
@@ -172,7 +177,17 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
         ):
             year = year_for(s.state, s.house)
             out.append(
-                Fact(s.house, s.state, year, s.payload, text, s.span, as_of, bypoll, s.notes)
+                Fact(
+                    s.house,
+                    s.state,
+                    year,
+                    s.payload,
+                    text,
+                    s.span,
+                    as_of,
+                    bypoll,
+                    s.notes + (seat_notes if s.state == seat_state else ()),
+                )
             )
     # Carry what this sentence established to the next ones.
     if states:

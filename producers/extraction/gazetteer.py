@@ -272,8 +272,9 @@ def _best_form_similarity(seat: SeatInfo, written: str) -> float:
 def match_constituency(written: str, state: str | None) -> SeatInfo | None:
     """The constituency a written name ("डोडा", "Doda") means, preferring ``state``.
 
-    A short name ("Doda") must read almost the same as the gazetteer's; a name found in
-    several states resolves only through ``state``.
+    A short name ("Doda") must read almost the same as the gazetteer's; with ``state``
+    known, only that state's seats count ("Mansa" in a Punjab story is not Gujarat's);
+    without it, a name found in one state only is that state's.
     """
     key = skeleton(written)
     if not key:
@@ -285,6 +286,8 @@ def match_constituency(written: str, state: str | None) -> SeatInfo | None:
     local = [s for s in good if s.state == state]
     if local:
         return max(local, key=lambda s: _best_form_similarity(s, written))
+    if state is not None:
+        return None  # a namesake in another state: the story's state decides
     other_states = {s.state for s in good}
     if len(other_states) == 1 and len(good) == 1:
         return good[0]

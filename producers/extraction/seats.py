@@ -272,6 +272,31 @@ def _objects_after_verb(
     return out
 
 
+# "lost the Phephna seat to", "was defeated by", "suffered defeat at the hands of",
+# "trailing behind": the person named next won or leads.
+_LOSS_TO = re.compile(
+    r"\b(?:lost|loses|losing|conceded)\b[^.;:]{0,60}?\bto\s+(?:the\s+)?$"
+    r"|\b(?:was|were|been|got|is|being)\s+defeated\s+by\s+(?:the\s+)?$"
+    r"|\bdefeat\s+(?:at the hands of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}?$"
+    r"|\b(?:trailing|trails)\s+(?:behind\s+)?(?:the\s+)?$",
+    re.I,
+)
+
+
+def _winner_of_loss(
+    sentence: str, people: list[_Person], status: tuple[str, int, int]
+) -> _Person | None:
+    """The party-named person a loss or a trail went to, right after the verb's phrase."""
+    if status[0] not in ("lost", "trailing"):
+        return None
+    for p in people:
+        if p.party is None or p.start < status[1]:
+            continue
+        if _LOSS_TO.search(sentence[status[1] : p.start]):
+            return p
+    return None
+
+
 def _split_named(
     sentence: str,
     named: list[NamedCandidate],
@@ -432,6 +457,7 @@ def find_seat_results(
     ctx: ArticleContext,
     clause_spans: list[tuple[int, int]],
     is_trapped: Callable[[str, str], bool],
+    read_winner: bool = True,
 ) -> list[SeatCandidate]:
     """The seat result the sentence states, if any (see the module docstring).
 
@@ -477,6 +503,24 @@ def find_seat_results(
             else p
             for p in people
         ]
+    winner = _winner_of_loss(sentence, people, status) if read_winner else None
+    loser: list[SeatCandidate] = []
+    if winner is not None:
+        # the loser's own result, read as the sentence is written
+        loser = find_seat_results(
+            sentence,
+            numbers=numbers,
+            actors=actors,
+            state=state,
+            ctx=ctx,
+            clause_spans=clause_spans,
+            is_trapped=is_trapped,
+            read_winner=False,
+        )
+        # "X lost the Phephna seat to the SP's Sangram Singh by 19,354 votes": the person the
+        # loss went to is the result's subject, and the loser, if named, the runner-up.
+        status = ("won" if status[0] == "lost" else "leading", status[1], status[2])
+        people = [_Person(p.name, p.party, p.start, p.end, p is not winner) for p in people]
     named_subject, named_objects = _split_named(sentence, named, people, status, english)
 
     subject = next((p for p in people if not p.is_object), None)
@@ -588,4 +632,4 @@ def find_seat_results(
     # An unlisted seat in Lok Sabha copy is a parliamentary constituency.
     house = "lok_sabha" if lok_sabha or (unlisted and ctx.house == "lok_sabha") else "assembly"
     notes = ("seat:not-in-gazetteer",) if unlisted else ()
-    return [SeatCandidate(payload, seat.state, span, house, notes)]
+    return [*loser, SeatCandidate(payload, seat.state, span, house, notes)]
