@@ -87,10 +87,8 @@ def extract_facts(article: Article, *, threshold: float | None = None) -> list[F
     named_states = [m.code for m in find_states(text) if m.code]
     facts = _read_facts(article, text, _main_state(named_states))
     limit = min_confidence() if threshold is None else threshold
-    named = frozenset(named_states)
     judged = assess(
-        (Candidate(f.state, f.house, f.payload, f.as_of, f.notes, f.year, f.bypoll) for f in facts),
-        named,
+        Candidate(f.state, f.house, f.payload, f.as_of, f.notes, f.year, f.bypoll) for f in facts
     )
     return [
         replace(f, confidence=a.confidence, checks=a.checks, review=a.confidence < limit)

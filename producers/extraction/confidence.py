@@ -24,7 +24,8 @@ from typing import Any
 from tally.events import AllianceTally, Check, PartyTally, SeatResult
 from tally.reference import house_seats, parties
 
-from .gazetteer import constituencies, gazetteer_year, match_candidate
+from .gazetteer import SeatInfo, constituencies, gazetteer_year, match_candidate
+from .translit import name_similarity
 
 __all__ = [
     "DATA_PATH",
@@ -110,30 +111,34 @@ def _sum_failures(facts: list[Candidate]) -> set[int]:
     return failed
 
 
-def _seat_checks(f: Candidate, article_states: frozenset[str]) -> list[Check]:
+def _seat_checks(f: Candidate) -> list[Check]:
     """A seat result against the article and the election's candidate list."""
     payload: SeatResult = f.payload
-    # An article that names no state says nothing against the seat's; one that names only
-    # other states makes this seat most likely a namesake elsewhere.
-    checks = [_check("seat_state_named", not article_states or f.state in article_states)]
+    checks: list[Check] = []
     seats = {s.ac_no: s for s in constituencies().get(f.state, ())}
     seat = seats.get(payload.ac_no) if payload.ac_no else None
     listed = seat is not None and not f.bypoll and gazetteer_year(f.state) == f.year
     if listed and payload.candidate:
-        hit = match_candidate(payload.candidate, f.state, seat)
-        agrees = hit is not None and (hit[0].party is None or hit[0].party == payload.party)
-        checks.append(_check("candidate_on_list", agrees))
+        checks.append(_check("candidate_on_list", _agrees_with_list(payload, seat)))
     return checks
 
 
-def assess(
-    facts: Iterable[Candidate], article_states: frozenset[str] = frozenset()
-) -> list[Assessed]:
-    """Confidence and checks of every fact of one article, in the order given.
+def _agrees_with_list(payload: SeatResult, seat: SeatInfo) -> bool:
+    """False only on evidence against: the named person stood for another party there, the
+    party fielded no one there, or its candidate there has a wholly different name. A name
+    the list spells otherwise ("Parvesh Verma" for "Parvesh Sahib Singh") is no evidence either
+    way."""
+    hit = match_candidate(payload.candidate or "", seat.state, seat)
+    if hit is not None:
+        return hit[0].party is None or hit[0].party == payload.party
+    own = [c for c in seat.candidates if c.party == payload.party]
+    if not own:
+        return False  # the party fielded no one there
+    return max(name_similarity(payload.candidate or "", c.name) for c in own) >= 0.35
 
-    ``article_states`` are the states the article names anywhere: a constituency result
-    in a state the article never names is most likely a namesake seat elsewhere.
-    """
+
+def assess(facts: Iterable[Candidate]) -> list[Assessed]:
+    """Confidence and checks of every fact of one article, in the order given."""
     facts = list(facts)
     over_sum = _sum_failures(facts)
     out: list[Assessed] = []
@@ -153,7 +158,7 @@ def assess(
             # a named bloc with no members on the day is not in force in this state then
             checks.append(_check("alliance_in_force", bool(f.payload.parties)))
         if isinstance(f.payload, SeatResult):
-            checks.extend(_seat_checks(f, article_states))
+            checks.extend(_seat_checks(f))
         if isinstance(f.payload, PartyTally):
             info = parties().get(f.payload.party)
             if info is not None and f.state != "IN":

@@ -632,4 +632,6 @@ def find_seat_results(
     # An unlisted seat in Lok Sabha copy is a parliamentary constituency.
     house = "lok_sabha" if lok_sabha or (unlisted and ctx.house == "lok_sabha") else "assembly"
     notes = ("seat:not-in-gazetteer",) if unlisted else ()
+    if state is None:
+        notes += ("seat:state-from-name",)  # no state known: the seat's name chose it
     return [*loser, SeatCandidate(payload, seat.state, span, house, notes)]

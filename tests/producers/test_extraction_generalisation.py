@@ -130,7 +130,15 @@ def test_a_seat_needs_one_of_its_own_candidates_named():
     ],
 )  # fmt: skip
 def test_seat_results_without_a_stated_party_or_seat_word(text, published, expected):
-    assert facts(text, published) == [expected]
+    assert facts(text, published)[:1] == [expected]
+
+
+def test_a_seat_lost_to_someone_also_gives_the_winners_result():
+    text = "Manish Sisodia lost Jangpura to the BJP's Tarvinder Singh Marwah by 675 votes."
+    assert facts(text, "2025-02-08") == [
+        ("DL", "assembly", "Jangpura", "Manish Sisodia", "AAP", "lost", 675),
+        ("DL", "assembly", "Jangpura", "Tarvinder Singh Marwah", "BJP", "won", 675),
+    ]
 
 
 def test_an_unlisted_lok_sabha_seat_needs_its_party_in_the_text():
