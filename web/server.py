@@ -12,7 +12,7 @@ import contextlib
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import redis.asyncio as aioredis
@@ -116,13 +116,18 @@ class App:
         self.pump_task = asyncio.create_task(self.pump(), name="change-feed")
 
     async def close(self) -> None:
+        """Stop reading, close every connection, release Redis; never waits without bound.
+
+        A handler stuck on a dead peer must not hold a restart hostage, so each step gets
+        ``SHUTDOWN_GRACE_S`` and the step that overran is logged by name.
+        """
         if self.pump_task is not None:
             self.pump_task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self.pump_task
+                await _bounded("change-feed reader", self.pump_task)
         if self.server is not None:
             self.server.close()
-            await self.server.wait_closed()
+            await _bounded("connection handlers", self.server.wait_closed())
         await self.redis.aclose()
         await self.reader_redis.aclose()
 
@@ -354,6 +359,19 @@ class App:
         if request.path.split("?", 1)[0] == WS_PATH:
             return None
         return await rest.respond(self, request)
+
+
+SHUTDOWN_GRACE_S = 10.0
+"""Seconds each shutdown step may take before the server closes without it."""
+
+
+async def _bounded(step: str, awaitable: Awaitable[object]) -> None:
+    try:
+        await asyncio.wait_for(awaitable, SHUTDOWN_GRACE_S)
+    except TimeoutError:
+        log.warning(
+            "shutdown: %s still running after %.0f s; closing anyway", step, SHUTDOWN_GRACE_S
+        )
 
 
 def _valid_since(route: Route, since: Since) -> bool:
