@@ -127,9 +127,10 @@ def _state_codes() -> dict[str, str]:
     return names
 
 
-def state_code(name: str) -> str | None:
-    """ISO code of a gold state name ("Jammu and Kashmir" -> "JK")."""
-    return _state_codes().get(_key(name))
+def state_code(name: str | None) -> str | None:
+    """ISO code of a gold state name ("Jammu and Kashmir" -> "JK"); None for a gold fact
+    that names no state, which no fact matches."""
+    return _state_codes().get(_key(name)) if name else None
 
 
 def _key(text: str) -> str:

@@ -16,6 +16,7 @@ from datetime import date, datetime
 import msgspec
 
 from tally.events import Check, Contest, Payload, Source, TallyEvent, make_event
+from tally.reference import parties
 
 from ..articles import IST, Article
 from .actors import find_actors
@@ -32,7 +33,7 @@ from .context import (
     names_several_states,
 )
 from .english import ENGLISH
-from .gazetteer import find_states
+from .gazetteer import find_parties, find_states
 from .hindi import HINDI
 from .normalise import normalise
 from .numerals import find_numbers
@@ -85,7 +86,10 @@ def extract_facts(article: Article, *, threshold: float | None = None) -> list[F
     """
     text = normalise(article.text)
     named_states = [m.code for m in find_states(text) if m.code]
-    facts = _read_facts(article, text, _main_state(named_states))
+    main_state, main_note = _main_state(named_states), "state:article"
+    if main_state is None:
+        main_state, main_note = _home_of_parties(text), "state:parties"
+    facts = _read_facts(article, text, main_state, main_note)
     limit = min_confidence() if threshold is None else threshold
     judged = assess(
         Candidate(f.state, f.house, f.payload, f.as_of, f.notes, f.year, f.bypoll) for f in facts
@@ -96,10 +100,12 @@ def extract_facts(article: Article, *, threshold: float | None = None) -> list[F
     ]
 
 
-def _read_facts(article: Article, text: str, main_state: str | None) -> list[Fact]:
+def _read_facts(article: Article, text: str, main_state: str | None, main_note: str) -> list[Fact]:
     published = article.published.astimezone(IST).date() if article.published else None
     text_years = tuple(sorted({int(y) for y in _YEAR.findall(article.text)}))
-    ctx = ArticleContext(published=published, text_years=text_years, main_state=main_state)
+    ctx = ArticleContext(
+        published=published, text_years=text_years, main_state=main_state, main_note=main_note
+    )
     facts: list[Fact] = []
     for sentence in split_sentences(text):
         facts.extend(_sentence_facts(sentence.text, sentence.paragraph, ctx))
@@ -157,7 +163,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
         seat_state = states[-1].code if states else ctx.state or ctx.main_state
         seat_notes: tuple[str, ...] = ()
         if not states:
-            seat_notes = ("state:earlier-sentence",) if ctx.state else ("state:article",)
+            seat_notes = ("state:earlier-sentence",) if ctx.state else (ctx.main_note,)
             if ctx.state and ctx.main_state and ctx.state != ctx.main_state:
                 seat_notes += ("state:not-main",)
 
@@ -174,6 +180,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
             is_trapped=seat_trapped,
         ):
             year = year_for(s.state, s.house)
+            notes = s.notes + (seat_notes if s.state == seat_state else ())
             out.append(
                 Fact(
                     s.house,
@@ -184,7 +191,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
                     s.span,
                     as_of,
                     bypoll,
-                    s.notes + (seat_notes if s.state == seat_state else ()),
+                    notes,
                 )
             )
     # Carry what this sentence established to the next ones.
@@ -218,6 +225,24 @@ def _main_state(named: list[str]) -> str | None:
         return None
     counts = Counter(named)
     return max(dict.fromkeys(named), key=lambda code: counts[code])
+
+
+def _home_of_parties(text: str) -> str | None:
+    """An article that names no state but mostly regional parties of one state ("the Apna
+    Dal (S)", "the SBSP") is about that state; parties of several states in like measure
+    say nothing."""
+    homes = Counter(
+        info.states[0]
+        for m in find_parties(text)
+        if m.code
+        and (info := parties().get(m.code)) is not None
+        and info.states is not None
+        and len(info.states) == 1
+    )
+    if not homes:
+        return None
+    (best, n), *rest = homes.most_common()
+    return best if not rest or n >= 2 * rest[0][1] else None
 
 
 def _names_other_year(before: str, published: date | None) -> bool:

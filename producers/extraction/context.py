@@ -98,6 +98,8 @@ class ArticleContext:
     state: str | None = None
     main_state: str | None = None
     """The state the article names most (first on a tie): the fallback before any is named."""
+    main_note: str = "state:article"
+    """How the main state was chosen: named in the text, or the home of its parties."""
     house: str | None = None
     paragraph: int = -1
     as_of: str | None = None

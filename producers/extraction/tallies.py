@@ -293,12 +293,12 @@ def _state_for(
         own = house_seats(carried, house) if carried else None
         in_state = bool(_THE_STATE.search(sentence))
         if own is not None and seats <= own and (in_state or not _NATIONAL.search(sentence)):
-            return carried, "state:earlier-sentence" if ctx.state else "state:article"
+            return carried, "state:earlier-sentence" if ctx.state else ctx.main_note
         return "IN", "state:national"
     if ctx.several_states:
         return "IN", "state:several"
     if ctx.state is None and ctx.main_state is not None:
-        return ctx.main_state, "state:article"
+        return ctx.main_state, ctx.main_note
     return ctx.state, "state:earlier-sentence"
 
 
