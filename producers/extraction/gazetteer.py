@@ -276,7 +276,7 @@ def match_constituency(written: str, state: str | None) -> SeatInfo | None:
     known, only that state's seats count ("Mansa" in a Punjab story is not Gujarat's);
     without it, a name found in one state only is that state's.
     """
-    key = skeleton(written)
+    key = skeleton(written.replace("-", " "))  # "Garhi Sampla-Kiloi", as the index holds it
     if not key:
         return None
     seats = _by_key().get(key, ())

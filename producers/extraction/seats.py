@@ -34,15 +34,20 @@ __all__ = ["SeatCandidate", "find_seat_results"]
 
 _EN_NAME = r"(?:[A-Z][a-z]+|[A-Z]{1,2}\.?(?=\s))(?:\s+(?:[A-Z][a-z]+|[A-Z]{1,2}\.?(?=\s))){0,3}"
 _EN_AFTER_PARTY = re.compile(
-    rf"^['’]s\s+(?:candidate\s+|leader\s+|nominee\s+|MLA\s+)?(?P<name>{_EN_NAME})"
+    rf"^['’]s?\s+(?:candidate\s+|leader\s+|nominee\s+|MLA\s+)?(?P<name>{_EN_NAME})"
 )
 _EN_ROLE_AFTER_PARTY = re.compile(
-    rf"^\s+(?:candidate|leader|nominee|MLA|chief|president|supremo|MP)\s+(?P<name>{_EN_NAME})"
+    rf"^\s+(?:party\s+)?(?:candidate|leader|nominee|MLA|chief|president|supremo|MP)\s+"
+    rf"(?P<name>{_EN_NAME})"
 )
 _EN_BEFORE_PARTY = re.compile(
     rf"(?P<name>{_EN_NAME})\s+(?:of the|of|from the)\s+$|(?P<name2>{_EN_NAME})\s*\($"
 )
-_EN_PARTY_ROLE = re.compile(r"^(?:'s)?\s+(?:leader|candidate|nominee|MLA)\b")
+# "the AAP leader" points back at the last candidate; "Congress candidate and wrestler
+# Vinesh Phogat" introduces a new one.
+_EN_PARTY_ROLE = re.compile(
+    r"^(?:'s)?\s+(?:leader|candidate|nominee|MLA)\b(?!\s+(?:and\s+[a-z]+\s+)?[A-Z][a-z])"
+)
 _EN_OBJECT_BEFORE = re.compile(
     r"(?:ahead of|defeated|defeating|beat|beating|over|against|trounced|thumped|pipped|edged out|lost to|trailing)\s+(?:the\s+)?$",
     re.I,
@@ -109,7 +114,10 @@ _CONSTITUENCY_EN = re.compile(
     r"(?P<name>(?:[A-Z][A-Za-z.]*[\s-]+){1,3}?)(?:\((?:SC|ST)\)\s+)?(?:Assembly |assembly |legislative |Vidhan Sabha )?"
     r"(?:seat|constituency|segment)\b"
 )
-_CONSTITUENCY_EN_FROM = re.compile(r"\b(?:from|in)\s+(?P<name>(?:[A-Z][a-z]+\s?){1,3})")
+_CONSTITUENCY_EN_FROM = re.compile(
+    # possessive: "in Rohtak district" must not give back "Roht"; a district is not a seat
+    r"\b(?:from|in|at)\s+(?:the\s+)?(?P<name>(?:[A-Z][a-z]+\s?){1,3}+)(?!\s*[Dd]istrict)"
+)
 _CONSTITUENCY_HI = re.compile(
     rf"(?P<name>(?:{_HI_WORD}\s+){{1,3}}?)(?:विधानसभा\s+)?(?:सीट|क्षेत्र|निर्वाचन क्षेत्र)(?![\u0900-\u097f])"
     rf"|(?P<name2>(?:{_HI_WORD}\s+){{1,3}}?)से\s+(?=\S+\s+(?:के|की)\s+{_HI_ROLE}|{_HI_ROLE}|\S+\s+\S+\s+पार्टी)"
@@ -140,13 +148,27 @@ _STATUS = (
         "won",
         re.compile(
             r"\b(?:won|wins|has won|retained|bagged|clinched|defeated|beat|trounced|thumped|"
-            r"emerged victorious|declared (?:the )?winner|finished [\d,]+ votes ahead|romped home)\b",
+            r"secured|triumphed|triumphing|emerged victorious|declared (?:the )?winner|"
+            r"declared elected|was elected|finished [\d,]+ votes ahead|romped home)\b",
             re.I,
         ),
     ),
-    ("lost", re.compile(r"\b(?:lost|loses|was defeated|conceded defeat)\b", re.I)),
-    ("trailing", re.compile(r"\b(?:trailing|trails|is behind)\b", re.I)),
-    ("leading", re.compile(r"\b(?:leading|leads|is ahead|was ahead)\b", re.I)),
+    (
+        "lost",
+        re.compile(
+            r"\b(?:lost|loses|was defeated|conceded defeat|(?:suffered|faced) (?:a )?(?:\w+ )?defeat)\b",
+            re.I,
+        ),
+    ),
+    ("trailing", re.compile(r"\b(?:trailing|trails|trailed|is behind)\b", re.I)),
+    (
+        "leading",
+        re.compile(
+            r"\b(?:leading|leads|is ahead|was ahead|(?:maintained|established|taken) (?:a|his|her)"
+            r" (?:\w+ )?lead)\b",
+            re.I,
+        ),
+    ),
     (
         "won",
         re.compile(
@@ -182,6 +204,11 @@ class _Person:
 def _people(sentence: str, actors: list[Mention], ctx: ArticleContext) -> list[_Person]:
     people: list[_Person] = []
     hindi_objects = bool(_HI_OBJECT_VERB.search(sentence))
+
+    def is_a_name(start: int, end: int) -> bool:
+        """Not a party's own name: "Sikkim Democratic Front (SDF)" is no candidate."""
+        return not any(b.start < end and start < b.end for b in actors)
+
     for a in actors:
         if a.kind != "party":
             continue
@@ -192,9 +219,9 @@ def _people(sentence: str, actors: list[Mention], ctx: ArticleContext) -> list[_
             m = rx.match(tail)
             if m:
                 name = m.group("name").strip()
-                if not _plausible(name):
-                    continue
                 end = a.end + m.end("name")
+                if not _plausible(name) or not is_a_name(a.end + m.start("name"), end):
+                    continue
                 hi_obj = hindi_objects and sentence[end:].lstrip().startswith("को")
                 people.append(_Person(name, a.code, a.start, end, obj or hi_obj))
                 break
@@ -202,7 +229,7 @@ def _people(sentence: str, actors: list[Mention], ctx: ArticleContext) -> list[_
             m = _EN_BEFORE_PARTY.search(head)
             if m:
                 name = (m.group("name") or m.group("name2")).strip()
-                if _plausible(name):
+                if _plausible(name) and is_a_name(m.start(), m.start() + len(name)):
                     people.append(
                         _Person(
                             name,
@@ -230,23 +257,43 @@ _PC_EN = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+){1,3}?)Lok Sabha (?:seat|consti
 _PC_HI = re.compile(
     r"(?P<name>(?:[\u0900-\u097f]+\s+){1,2}?)लोकसभा (?:सीट|क्षेत्र)(?![\u0900-\u097f])"
 )
-_NOT_A_PC = {"The", "A", "His", "Her", "Its", "Their", "This", "That", "Every"}
+_NOT_A_PC = {"The", "A", "His", "Her", "Its", "Their", "This", "That", "Every", "In", "From", "At",
+             "Meanwhile", "And", "But", "While", "However"}  # fmt: skip
 
 
-def _lok_sabha_seat(sentence: str, state: str) -> tuple[SeatInfo, int, int] | None:
-    """A seat written "<Name> Lok Sabha seat" / "<नाम> लोकसभा सीट", as an unnumbered seat."""
+def _lok_sabha_seats(sentence: str, state: str) -> list[tuple[SeatInfo, int, int]]:
+    """Seats written "<Name> Lok Sabha seat" / "<नाम> लोकसभा सीट", as unnumbered seats."""
+    out: list[tuple[SeatInfo, int, int]] = []
     for rx in (_PC_EN, _PC_HI):
-        m = rx.search(sentence)
-        if m is None:
-            continue
-        words = [w for w in m.group("name").split() if w not in _NOT_A_PC]
-        written = " ".join(words)
-        if not written or any(s.start == 0 and s.end == len(written) for s in find_states(written)):
-            continue
-        name = written if written.isascii() else romanize(written).title()
-        start = sentence.find(words[0], m.start())
-        return SeatInfo(state, 0, name, (), "", ()), start, start + len(written)
-    return None
+        for m in rx.finditer(sentence):
+            words = [w for w in m.group("name").split() if w not in _NOT_A_PC]
+            written = " ".join(words)
+            if not written or any(
+                s.start == 0 and s.end == len(written) for s in find_states(written)
+            ):
+                continue
+            name = written if written.isascii() else romanize(written).title()
+            start = sentence.find(words[0], m.start())
+            out.append((SeatInfo(state, 0, name, (), "", ()), start, start + len(written)))
+    return out
+
+
+def _seat_of_clause(
+    seats: list[tuple[SeatInfo, int, int]], spans: list[tuple[int, int]], anchor: int
+) -> tuple[SeatInfo, int, int]:
+    """The seat named in the clause of ``anchor`` (the result's subject or verb): "X lost to Y
+    in Arrah seat, and Z lost the Khunti seat to W" gives W Khunti, not Arrah."""
+    clause = next((c for c in spans if c[0] <= anchor < c[1]), None)
+    if clause is not None:
+        for seat in seats:
+            if clause[0] <= seat[1] < clause[1]:
+                return seat
+    return seats[0]
+
+
+# "She defeated lawyer Ujjwal Nikam of BJP": whoever follows an active verb of beating is
+# beaten, even when the winner is only a pronoun or goes unrecognised.
+_EN_TRANSITIVE_WIN = re.compile(r"defeated|beat|trounced|thumped", re.I)
 
 
 def _objects_after_verb(
@@ -262,7 +309,8 @@ def _objects_after_verb(
     has_subject = any(p.start < verb_start and not p.is_object for p in people) or any(
         c.start < verb_start for c in named
     )
-    if not has_subject:
+    transitive = bool(_EN_TRANSITIVE_WIN.fullmatch(sentence[verb_start:verb_end]))
+    if not has_subject and not transitive:
         return people
     out = []
     for p in people:
@@ -277,8 +325,8 @@ def _objects_after_verb(
 _LOSS_TO = re.compile(
     r"\b(?:lost|loses|losing|conceded)\b[^.;:]{0,60}?\bto\s+(?:the\s+)?$"
     r"|\b(?:was|were|been|got|is|being)\s+defeated\s+by\s+(?:the\s+)?$"
-    r"|\bdefeat\s+(?:at the hands of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}?$"
-    r"|\b(?:trailing|trails)\s+(?:behind\s+)?(?:the\s+)?$",
+    r"|\bdefeat\b[^.;:]{0,40}?\b(?:at the hands of|from|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?$"
+    r"|\b(?:trailing|trails|trailed)\s+(?:behind\s+)?(?:the\s+)?$",
     re.I,
 )
 
@@ -369,7 +417,8 @@ def _constituencies(
 
 
 _NOT_A_SEAT = {"The", "A", "An", "His", "Her", "Its", "Their", "This", "That", "Every", "Each",
-               "Assembly", "Lok", "Sabha", "Rajya", "Vidhan", "Home", "Same", "Lone", "Only"}  # fmt: skip
+               "Assembly", "Lok", "Sabha", "Rajya", "Vidhan", "Home", "Same", "Lone", "Only",
+               "In", "From", "At", "Meanwhile", "And", "But", "While", "However"}  # fmt: skip
 _HI_NOT_A_SEAT = {"इस", "उस", "एक", "हर", "किसी", "अपनी", "उनकी", "यह", "वह", "विधानसभा", "लोकसभा",
                   "सभी", "दोनों", "कुल"} | _HI_STOP  # fmt: skip
 
@@ -457,23 +506,71 @@ def find_seat_results(
     ctx: ArticleContext,
     clause_spans: list[tuple[int, int]],
     is_trapped: Callable[[str, str], bool],
-    read_winner: bool = True,
+) -> list[SeatCandidate]:
+    """The seat results the sentence states (see :func:`_read_seat_results`).
+
+    A sentence that names another listed seat without a result still moves the topic there
+    ("Vikramaditya stood from the Shimla Rural seat. He won the seat for INC..."): a later
+    "he" or "the seat" must not reach back past it to the seat before.
+    """
+    found = _read_seat_results(
+        sentence,
+        numbers=numbers,
+        actors=actors,
+        state=state,
+        ctx=ctx,
+        clause_spans=clause_spans,
+        is_trapped=is_trapped,
+    )
+    focus = ctx.focus
+    if not found and focus is not None:
+        named = [seat for seat, _, _ in _constituencies(sentence, state, loose=False)]
+        if not named and state is not None:
+            named = [seat for seat, _, _ in _written_seats(sentence, state)]
+        if named and named[0] != focus.seat:
+            ctx.focus = Focus(named[0].state, named[0], None, None)
+    return found
+
+
+def _read_seat_results(
+    sentence: str,
+    *,
+    numbers: list[Number],
+    actors: list[Mention],
+    state: str | None,
+    ctx: ArticleContext,
+    clause_spans: list[tuple[int, int]],
+    is_trapped: Callable[[str, str], bool],
+    winner_named: tuple[int, int] | None = None,
 ) -> list[SeatCandidate]:
     """The seat result the sentence states, if any (see the module docstring).
 
     ``is_trapped(clause_text, state)`` vetoes a result whose clause speaks of another
-    election; a vetoed sentence leaves the carried focus alone.
+    election; a vetoed sentence leaves the carried focus alone. ``winner_named`` is the span
+    of the person a loss went to, when reading the loser's own result: neither that person
+    nor their party is the loser's.
     """
+    if winner_named is not None:
+        actors = [a for a in actors if not winner_named[0] <= a.start < winner_named[1]]
     people = _people(sentence, actors, ctx)
+    if winner_named is not None:
+        # reading a loser: anyone a loss went to ("... lost the Dumka seat to JMM's Nalin
+        # Soren") won, and is no loser's subject
+        people = [
+            _Person(p.name, p.party, p.start, p.end, True)
+            if _LOSS_TO.search(sentence[max(0, p.start - 90) : p.start])
+            else p
+            for p in people
+        ]
     seats = _constituencies(sentence, state, loose=bool(people))
     if not seats and any(rx.search(sentence) for _, rx in _STATUS):
         seats = named_seats(sentence, state)
     lok_sabha = False
     if not seats and state is not None:
         # The gazetteer holds assembly seats only; a Lok Sabha seat is taken as written.
-        pc = _lok_sabha_seat(sentence, state)
-        if pc is not None:
-            seats, lok_sabha = [pc], True
+        pcs = _lok_sabha_seats(sentence, state)
+        if pcs:
+            seats, lok_sabha = pcs, True
     if not seats and state is not None and any(rx.search(sentence) for _, rx in _STATUS):
         seats = _written_seats(sentence, state)
     named = named_candidates(sentence, seats[0][0]) if seats else []
@@ -503,11 +600,11 @@ def find_seat_results(
             else p
             for p in people
         ]
-    winner = _winner_of_loss(sentence, people, status) if read_winner else None
+    winner = _winner_of_loss(sentence, people, status) if winner_named is None else None
     loser: list[SeatCandidate] = []
     if winner is not None:
         # the loser's own result, read as the sentence is written
-        loser = find_seat_results(
+        loser = _read_seat_results(
             sentence,
             numbers=numbers,
             actors=actors,
@@ -515,7 +612,7 @@ def find_seat_results(
             ctx=ctx,
             clause_spans=clause_spans,
             is_trapped=is_trapped,
-            read_winner=False,
+            winner_named=(winner.start, winner.end),
         )
         # "X lost the Phephna seat to the SP's Sangram Singh by 19,354 votes": the person the
         # loss went to is the result's subject, and the loser, if named, the runner-up.
@@ -526,7 +623,12 @@ def find_seat_results(
     subject = next((p for p in people if not p.is_object), None)
     objects = [p for p in people if p.is_object]
     focus = ctx.focus
-    seat = seats[0][0] if seats else None
+    chosen = (
+        _seat_of_clause(seats, clause_spans, subject.start if subject else status[1])
+        if seats
+        else None
+    )
+    seat = chosen[0] if chosen else None
     party = subject.party if subject else None
     candidate = subject.name if subject else None
     if party is None:
@@ -624,14 +726,16 @@ def find_seat_results(
     span = (
         (best.start, best.end)
         if margins
-        else (seats[0][1], seats[0][2])
-        if seats
+        else (chosen[1], chosen[2])
+        if chosen
         else (status[1], status[2])
     )
     ctx.focus = Focus(seat.state, seat, candidate, party)
     # An unlisted seat in Lok Sabha copy is a parliamentary constituency.
     house = "lok_sabha" if lok_sabha or (unlisted and ctx.house == "lok_sabha") else "assembly"
     notes = ("seat:not-in-gazetteer",) if unlisted else ()
+    if unlisted and match_constituency(seat.name, None) is not None:
+        notes += ("seat:listed-elsewhere",)  # "Amethi" filed under the state carried: doubtful
     if state is None:
         notes += ("seat:state-from-name",)  # no state known: the seat's name chose it
     return [*loser, SeatCandidate(payload, seat.state, span, house, notes)]

@@ -1,0 +1,113 @@
+"""How a constituency result is read from a sentence: one test per rule, on fresh sentences
+written for the rule (not corpus ones), so each rule is pinned down on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from producers.articles import Article, guess_lang
+from producers.extraction import extract_facts
+from tally.events import SeatResult
+
+from .test_extraction_generalisation import facts
+
+
+def seat_facts(text: str, published: str) -> list[tuple]:
+    return [f for f in facts(text, published) if len(f) == 7]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # status words: triumphed, maintained a lead, faced defeat to
+        ("In Karnataka, Congress's Priyank Kharge triumphed in the Chittapur seat by 13,640 votes.",
+         "2023-05-13", [("KA", "assembly", "Chittapur", "Priyank Kharge", "INC", "won", 13640)]),
+        ("In Karnataka, JD(S) candidate H D Kumaraswamy maintained a comfortable lead in the "
+         "Channapatna seat.", "2023-05-13",
+         [("KA", "assembly", "Channapatna", "H D Kumaraswamy", "JD(S)", "leading", None)]),
+        ("In Karnataka, BJP's C T Ravi faced defeat to Congress's H D Thammaiah in the Chikmagalur "
+         "seat by 5,926 votes.", "2023-05-13",
+         [("KA", "assembly", "Chikmagalur", "C T Ravi", "BJP", "lost", 5926),
+          ("KA", "assembly", "Chikmagalur", "H D Thammaiah", "INC", "won", 5926)]),
+        # a sentence-initial preposition is not part of the seat's name
+        ("Karnataka results. In Kanakapura seat, Congress's D K Shivakumar won by 1,21,595 votes.",
+         "2023-05-13",
+         [("KA", "assembly", "Kanakapura", "D K Shivakumar", "INC", "won", 121595)]),
+        # a hyphenated name reads as the list writes it
+        ("In Haryana, Congress's Bhupinder Singh Hooda retained the Garhi Sampla-Kiloi seat by "
+         "71,465 votes.", "2024-10-08",
+         [("HR", "assembly", "Garhi Sampla-Kiloi", "Bhupinder Singh Hooda", "INC", "won", 71465)]),
+        # "in Hisar district" names a district, not the seat
+        ("In Haryana, Congress's Jassi Petwar won from Narnaund in Hisar district by 12,578 votes.",
+         "2024-10-08", [("HR", "assembly", "Narnaund", "Jassi Petwar", "INC", "won", 12578)]),
+        # each clause keeps its own seat; the loser of the second loss is not its winner
+        ("In Jharkhand, Union Minister Sudarshan Bhagat lost to JMM's Joba Majhi in Singhbhum Lok "
+         "Sabha seat, and Union Minister Sita Soren lost the Dumka Lok Sabha seat to JMM's Nalin "
+         "Soren.", "2024-06-04",
+         [("JH", "lok_sabha", "Singhbhum", "Joba Majhi", "JMM", "won", None)]),
+    ],
+)  # fmt: skip
+def test_seat_sentences(text, published, expected):
+    assert sorted(seat_facts(text, published), key=repr) == sorted(expected, key=repr)
+
+
+def test_whoever_follows_an_active_verb_of_beating_is_beaten():
+    text = (
+        "In Haryana, Congress's Jassi Petwar won the Narnaund seat. "
+        "She defeated Captain Abhimanyu of BJP by 12,578 votes."
+    )
+    found = seat_facts(text, "2024-10-08")
+    assert ("HR", "assembly", "Narnaund", "Jassi Petwar", "INC", "won", 12578) in found
+    assert not [f for f in found if f[3] == "Captain Abhimanyu" or f[4] == "BJP"]
+
+
+def test_a_partys_own_name_before_its_abbreviation_is_no_candidate():
+    text = "In Sikkim, the Sikkim Democratic Front (SDF) won the Shyari seat by 1,200 votes."
+    assert not [f for f in seat_facts(text, "2024-06-04") if f[3] == "Sikkim Democratic Front"]
+
+
+def test_a_newly_named_seat_moves_the_topic_for_he_and_the_seat():
+    text = (
+        "In Himachal Pradesh, Congress's Sukhvinder Singh Sukhu won the Nadaun seat by 3,363 "
+        "votes. Anil Sharma stood from the Mandi seat again. He won the seat for the BJP by "
+        "10,006 votes."
+    )
+    found = seat_facts(text, "2022-12-08")
+    assert ("HP", "assembly", "Mandi", None, "BJP", "won", 10006) in found
+    assert not [f for f in found if f[2] == "Nadaun" and f[6] == 10006]
+
+
+def test_a_party_role_before_a_new_name_does_not_point_back():
+    text = (
+        "In Haryana, BJP's Mohan Lal Badoli won the Rai seat by 4,673 votes. "
+        "Congress candidate and wrestler Vinesh Phogat defeated BJP's Yogesh Kumar by 6,015 votes."
+    )
+    found = seat_facts(text, "2024-10-08")
+    assert ("HR", "assembly", "Rai", "Mohan Lal Badoli", "BJP", "won", 4673) in found
+    assert not [f for f in found if f[6] == 6015]
+
+
+def test_an_unlisted_seat_that_another_states_list_holds_is_doubted():
+    # Narnaund is a Haryana seat; Madhya Pradesh's list has no such name
+    text = "In Madhya Pradesh, KL Sharma of Congress clinched the Narnaund seat by 16,719 votes."
+    art = Article(id="t", lang=guess_lang(text), text=text)
+    (fact,) = [f for f in extract_facts(art) if isinstance(f.payload, SeatResult)]
+    assert {"seat:not-in-gazetteer", "seat:listed-elsewhere"} <= set(fact.notes)
+    plain = Article(id="t", lang="en", text=text.replace("Narnaund", "Birpur Kalan"))
+    (other,) = [f for f in extract_facts(plain) if isinstance(f.payload, SeatResult)]
+    assert "seat:listed-elsewhere" not in other.notes and other.confidence > fact.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The JMM won 34 seats and the AJSU one.", "2024-11-23",
+         [("JH", "assembly", "JMM", "won", 34), ("JH", "assembly", "AJSUP", "won", 1)]),
+        # regional parties of two states: the story's state stays unknown
+        ("The JMM won three seats and the TMC 29.", "2024-06-04", []),
+    ],
+)  # fmt: skip
+def test_a_story_naming_no_state_is_about_the_home_of_its_regional_parties(
+    text, published, expected
+):
+    assert facts(text, published) == expected
