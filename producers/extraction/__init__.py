@@ -106,6 +106,7 @@ def _read_facts(article: Article, text: str, main_state: str | None, main_note: 
     ctx = ArticleContext(
         published=published, text_years=text_years, main_state=main_state, main_note=main_note
     )
+    ctx.house = _main_house(text)
     facts: list[Fact] = []
     for sentence in split_sentences(text):
         facts.extend(_sentence_facts(sentence.text, sentence.paragraph, ctx))
@@ -225,6 +226,16 @@ def _main_state(named: list[str]) -> str | None:
         return None
     counts = Counter(named)
     return max(dict.fromkeys(named), key=lambda code: counts[code])
+
+
+def _main_house(text: str) -> str | None:
+    """The house an article speaks of most, for its lines before any house is named (a
+    Rajya Sabha story's headline "UP की 8 सीटें भाजपा ने जीतीं"); None leaves assembly."""
+    counts = Counter(house for _, house in find_house(text))
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common()
+    return best if not rest or n > rest[0][1] else None
 
 
 def _home_of_parties(text: str) -> str | None:

@@ -111,3 +111,19 @@ def test_a_story_naming_no_state_is_about_the_home_of_its_regional_parties(
     text, published, expected
 ):
     assert facts(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("गुजरात की 3 सीटें भाजपा ने जीतीं. गुजरात से राज्यसभा की चार सीटों के लिए मतदान हुआ था"
+         " और राज्यसभा चुनाव में कांग्रेस को एक सीट मिली.", "2020-06-19",
+         [("GJ", "rajya_sabha", "BJP", "won", 3), ("GJ", "rajya_sabha", "INC", "won", 1)]),
+        ("Gujarat: BJP wins 25 of 26. The party swept the Lok Sabha polls in the state again.",
+         "2024-06-04", [("GJ", "lok_sabha", "BJP", "won", 25)]),
+    ],
+)  # fmt: skip
+def test_a_headline_before_any_house_is_named_takes_the_house_the_story_speaks_of(
+    text, published, expected
+):
+    assert facts(text, published) == expected
