@@ -28,7 +28,7 @@ ENGLISH = Grammar(
         (
             "total",
             _w(
-                r"(?:has |have )?(?:won|wins|winning) or (?:is |are )?(?:lead(?:s|ing)?|ahead)(?: in| on)?"
+                r"(?:either )?(?:has |have )?(?:won|wins|winning) or (?:is |are )?(?:lead(?:s|ing)?|ahead)(?: in| on)?"
                 r"|(?:is |are )?lead(?:s|ing)? or (?:has |have )?won|won/leading|wins/leads"
                 r"|won and lead(?:s|ing)?(?: in)? a (?:combined|total)"
                 # table headers: "party position (leads and wins): BJP 132, ..."
