@@ -195,6 +195,13 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
                     notes,
                 )
             )
+    # "The 2018 elections threw up a fractured mandate, with the BJP winning 104. The
+    # Congress won 78 ...": an undated line goes on telling of the year its paragraph named.
+    undated = not _YEAR.search(text) and not times
+    if ctx.other_year_told and undated:
+        out = [replace(f, notes=(*f.notes, "time:after-other-year")) for f in out]
+    told = any("time:other-year" in f.notes for f in out)
+    ctx.other_year_told = told or (ctx.other_year_told and undated)
     # Carry what this sentence established to the next ones.
     if states:
         ctx.state = states[-1].code

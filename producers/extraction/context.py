@@ -109,6 +109,8 @@ class ArticleContext:
     """The paragraph counts across several states ("by-polls in seven states")."""
     lede_bypoll: bool = False
     """A by-election named in the article's first paragraph holds for the whole article."""
+    other_year_told: bool = False
+    """This paragraph has been telling of an earlier election since its last dated line."""
     last_actor: Mention | None = None
     focus: Focus | None = None
     seen: set[tuple[object, ...]] = field(default_factory=set)
@@ -122,6 +124,7 @@ class ArticleContext:
             self.exit_poll_shadow = False
             self.several_states = False
             self.bypoll = self.lede_bypoll
+            self.other_year_told = False
 
 
 def contest_year(

@@ -288,6 +288,9 @@ def past_hints(sentence: str, context: str, contest_year: int | None) -> list[st
         if contest_year is not None and year < contest_year:
             hints.append("time:other-year")
             break
-    if _SCOPE_REGION.search(context):
+    fronted = _SCOPE_REGION.search(sentence)
+    if _SCOPE_REGION.search(context) or (fronted is not None and fronted.start() <= 3):
+        # "In Bastar division, the Congress won four while the BJP won 8": a region put
+        # first is the scope of every clause after it
         hints.append("scope:region")
     return hints

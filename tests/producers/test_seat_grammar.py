@@ -3,9 +3,11 @@ written for the rule (not corpus ones), so each rule is pinned down on its own."
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from producers.articles import Article, guess_lang
+from producers.articles import IST, Article, guess_lang
 from producers.extraction import extract_facts
 from tally.events import SeatResult
 
@@ -127,3 +129,51 @@ def test_a_headline_before_any_house_is_named_takes_the_house_the_story_speaks_o
     text, published, expected
 ):
     assert facts(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("उत्तराखंड में कुल 70 सीटों में से 47 पर भाजपा, 19 पर कांग्रेस या तो आगे हैं या जीत चुके हैं।",
+         "2022-03-10",
+         [("UK", "assembly", "BJP", "total", 47), ("UK", "assembly", "INC", "total", 19)]),
+        ("In Uttarakhand, the BJP has either won or is leading in 47 seats.", "2022-03-10",
+         [("UK", "assembly", "BJP", "total", 47)]),
+        ("In Karnataka, the Bhartiya Janata Party won 66 seats.", "2023-05-13",
+         [("KA", "assembly", "BJP", "won", 66)]),
+    ],
+)  # fmt: skip
+def test_either_won_or_leading_is_a_total_and_spellings_of_party_names(text, published, expected):
+    assert facts(text, published) == expected
+
+
+def published_facts(text: str, published: str) -> list:
+    day = datetime.fromisoformat(published).replace(tzinfo=IST)
+    return extract_facts(Article(id="t", lang=guess_lang(text), text=text, published=day))
+
+
+def test_a_region_put_first_is_the_scope_of_every_clause():
+    text = (
+        "The BJP won 54 seats in Chhattisgarh. "
+        "In Surguja division, the BJP has won 12 seats while the Congress has won two."
+    )
+    found = {
+        (f.payload.seats, "scope:region" in f.notes, f.review)
+        for f in published_facts(text, "2023-12-03")
+    }
+    assert found == {(54, False, False), (12, True, True), (2, True, True)}
+
+
+def test_an_undated_line_after_an_earlier_years_line_is_doubted_until_a_new_paragraph():
+    text = (
+        "In Karnataka, the Congress won 135 seats. The 2018 polls in Karnataka gave a hung "
+        "house, with the BJP winning 104 seats. The Congress won 78 and the JD(S) 37."
+        "\n\nThe JD(S) won 19 seats."
+    )
+    by_seats = {f.payload.seats: f for f in published_facts(text, "2023-05-13")}
+    assert "time:other-year" in by_seats[104].notes and by_seats[104].review
+    for seats in (78, 37):
+        assert "time:after-other-year" in by_seats[seats].notes and by_seats[seats].review
+    for seats in (135, 19):
+        assert not any(n.startswith("time:") for n in by_seats[seats].notes)
+        assert not by_seats[seats].review
