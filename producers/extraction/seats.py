@@ -449,6 +449,39 @@ def _written_seats(sentence: str, state: str) -> list[tuple[SeatInfo, int, int]]
     return out
 
 
+# "- Amarwara: The BJP's Kamlesh Pratap Shah retained his seat, defeating ...": a list
+# item's heading names its seat.
+_HEADING = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*:\s+\S")
+_NOT_A_HEADING_SEAT = {"Results", "Result", "Update", "Updates", "Live", "Watch", "Read", "Also",
+                       "Note", "Highlights", "Breaking", "Election", "Elections", "Counting",
+                       "Trends", "Big", "Key", "Top", "Exit", "Poll", "Polls", "Analysis", "Video",
+                       "Photos", "Day", "Winners", "Losers", "Seat", "Seats", "Verdict", "Summary",
+                       "Meanwhile", "Earlier", "Today", "Latest"}  # fmt: skip
+
+
+def _heading_seat(sentence: str, state: str | None) -> tuple[SeatInfo, int, int] | None:
+    """The seat a list item's heading names: listed in the story's state, or taken as written
+    (and then, like every unlisted seat, only with its winner and party in the text). A heading
+    that names a person ("Vikramaditya Singh: ... Vikramaditya stood ...") is no seat."""
+    m = _HEADING.match(sentence)
+    if m is None:
+        return None
+    name = m.group("name")
+    words = re.split(r"[ -]", name)
+    rest = sentence[m.end("name") :]
+    if any(w in _NOT_A_HEADING_SEAT for w in words) or any(w in rest for w in words):
+        return None
+    if find_parties(name) or find_alliance_names(name) or find_states(name):
+        return None
+    span = (m.start("name"), m.end("name"))
+    seat = match_constituency(name, state)
+    if seat is not None:
+        return seat, *span
+    if state is None:
+        return None
+    return SeatInfo(state, 0, name, (), "", ()), *span
+
+
 def _status(
     sentence: str, evidence: list[int], spans: list[tuple[int, int]]
 ) -> tuple[str, int, int] | None:
@@ -571,7 +604,11 @@ def _read_seat_results(
         pcs = _lok_sabha_seats(sentence, state)
         if pcs:
             seats, lok_sabha = pcs, True
-    if not seats and state is not None and any(rx.search(sentence) for _, rx in _STATUS):
+    has_status = any(rx.search(sentence) for _, rx in _STATUS)
+    heading = _heading_seat(sentence, state) if not seats and has_status else None
+    if heading is not None:
+        seats = [heading]
+    if not seats and state is not None and has_status:
         seats = _written_seats(sentence, state)
     named = named_candidates(sentence, seats[0][0]) if seats else []
     margins = _margins(sentence, numbers)
@@ -734,6 +771,8 @@ def _read_seat_results(
     # An unlisted seat in Lok Sabha copy is a parliamentary constituency.
     house = "lok_sabha" if lok_sabha or (unlisted and ctx.house == "lok_sabha") else "assembly"
     notes = ("seat:not-in-gazetteer",) if unlisted else ()
+    if heading is not None and seat is heading[0]:
+        notes += ("seat:heading",)
     if unlisted and match_constituency(seat.name, None) is not None:
         notes += ("seat:listed-elsewhere",)  # "Amethi" filed under the state carried: doubtful
     if state is None:

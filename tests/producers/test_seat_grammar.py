@@ -177,3 +177,19 @@ def test_an_undated_line_after_an_earlier_years_line_is_doubted_until_a_new_para
     for seats in (135, 19):
         assert not any(n.startswith("time:") for n in by_seats[seats].notes)
         assert not by_seats[seats].review
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Karnataka by-election results.\n\n- Shiggaon: Congress's Yasir Ahmed Khan Pathan "
+         "defeated BJP's Bharath Bommai by 13,448 votes.", "2024-11-23",
+         [("KA", "assembly", "Shiggaon", "Yasir Ahmed Khan Pathan", "INC", "won", 13448)]),
+        # a heading that names the person, or says "Results", is no seat
+        ("Himachal Pradesh results.\n\nSukhvinder Singh: The Congress leader Sukhvinder Singh "
+         "won by 3,363 votes.", "2022-12-08", []),
+        ("Karnataka Results: Congress's Priyank Kharge won by 13,640 votes.", "2023-05-13", []),
+    ],
+)  # fmt: skip
+def test_a_list_items_heading_names_its_seat(text, published, expected):
+    assert seat_facts(text, published) == expected
