@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import faust
 
-from streams.kafka_topics import MAX_MESSAGE_BYTES
+from streams.kafka_topics import MAX_MESSAGE_BYTES, OFFSETS, REGISTERS
 from streams.settings import Settings
 
 settings = Settings.from_env()
@@ -49,9 +49,9 @@ dead_letters = app.topic(
     value_serializer="raw",
 )
 
-registers = app.Table("registers", key_type=str, partitions=settings.partitions)
+registers = app.Table(REGISTERS, key_type=str, partitions=settings.partitions)
 """``<contest>/<bucket>`` -> ``{register: [version, JSON]}``: every seat and reported line that
 won, in 16 buckets per contest so that a batch writes each bucket once."""
 
-offsets = app.Table("offsets", key_type=str, partitions=settings.partitions)
+offsets = app.Table(OFFSETS, key_type=str, partitions=settings.partitions)
 """State code -> ``[partition, offset]`` of the newest event folded in for it."""

@@ -144,5 +144,9 @@ def running_worker(
     try:
         worker.start()
         yield worker
+    except BaseException:
+        # a failing test shows what the worker said (pytest prints captured output)
+        print(f"worker log tail ({worker.log_path}):\n{worker.log_tail()}")
+        raise
     finally:
         worker.stop()
