@@ -20,6 +20,7 @@ from .context import ArticleContext, Focus
 from .gazetteer import (
     Mention,
     SeatInfo,
+    constituencies,
     find_alliance_names,
     find_parties,
     find_states,
@@ -482,6 +483,39 @@ def _heading_seat(sentence: str, state: str | None) -> tuple[SeatInfo, int, int]
     return SeatInfo(state, 0, name, (), "", ()), *span
 
 
+# "lost to Congress' Chandan Kashyap from Narayanpur", "lost by 5,196 votes in Saja": in a
+# state with no list to check against, a name after from/in/at is taken as the seat, weakly.
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:from|in|at)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}+)"
+    r"(?!['’]|\s*(?:district|division|region|zone|belt|city|Lok Sabha|Rajya Sabha)\b)"
+)
+_NOT_A_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+                "Thursday", "Friday", "Saturday", "Sunday", "Parliament", "Assembly", "House",
+                "India", "Election", "Elections", "Commission", "Total", "All", "The", "This",
+                "Round", "Rounds", "Phase", "Votes", "Vote", "Counting", "Results", "Lok", "Sabha",
+                "Rajya", "Vidhan"}  # fmt: skip
+
+
+def _seat_after_preposition(
+    sentence: str, state: str | None, actors: list[Mention], people: list[_Person]
+) -> tuple[SeatInfo, int, int] | None:
+    """The seat named after from/in/at, for a state without a constituency list only."""
+    if state is None or state in constituencies():
+        return None
+    person_words = {w for p in people for w in p.name.split()}
+    for m in _AFTER_PREPOSITION.finditer(sentence):
+        name = m.group("name")
+        start, end = m.span("name")
+        words = re.split(r"[ -]", name)
+        if any(w in _NOT_A_PLACE or w in person_words for w in words):
+            continue
+        if any(a.start < end and start < a.end for a in actors) or find_states(name):
+            continue
+        return SeatInfo(state, 0, name, (), "", ()), start, end
+    return None
+
+
 def _status(
     sentence: str, evidence: list[int], spans: list[tuple[int, int]]
 ) -> tuple[str, int, int] | None:
@@ -610,6 +644,11 @@ def _read_seat_results(
         seats = [heading]
     if not seats and state is not None and has_status:
         seats = _written_seats(sentence, state)
+    after_preposition = None
+    if not seats and has_status and people:
+        after_preposition = _seat_after_preposition(sentence, state, actors, people)
+        if after_preposition is not None:
+            seats = [after_preposition]
     named = named_candidates(sentence, seats[0][0]) if seats else []
     margins = _margins(sentence, numbers)
     pronoun = bool(_EN_PRONOUN.match(sentence) or _HI_PRONOUN.search(sentence))
@@ -773,6 +812,8 @@ def _read_seat_results(
     notes = ("seat:not-in-gazetteer",) if unlisted else ()
     if heading is not None and seat is heading[0]:
         notes += ("seat:heading",)
+    if after_preposition is not None and seat is after_preposition[0]:
+        notes += ("seat:after-preposition",)
     if unlisted and match_constituency(seat.name, None) is not None:
         notes += ("seat:listed-elsewhere",)  # "Amethi" filed under the state carried: doubtful
     if state is None:

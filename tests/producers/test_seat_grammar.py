@@ -193,3 +193,21 @@ def test_an_undated_line_after_an_earlier_years_line_is_doubted_until_a_new_para
 )  # fmt: skip
 def test_a_list_items_heading_names_its_seat(text, published, expected):
     assert seat_facts(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Karnataka has no constituency list here: the name after "from" is the seat
+        ("In Karnataka, BJP's R Ashoka lost to Congress' Dilip Reddy from Padmanabhanagar by "
+         "4,012 votes.", "2023-05-13",
+         [("KA", "assembly", "Padmanabhanagar", "R Ashoka", "BJP", "lost", 4012),
+          ("KA", "assembly", "Padmanabhanagar", "Dilip Reddy", "INC", "won", 4012)]),
+        ("In Karnataka, Congress' Dilip Reddy won in November by 4,012 votes.", "2023-05-13", []),
+        ("In Karnataka, Congress' Dilip Reddy won at Lok Sabha by 4,012 votes.", "2023-05-13", []),
+        # Haryana's list has no such seat, and a listed state's seats come from its list
+        ("In Haryana, BJP's Ram Kumar won from Gohanapur by 1,200 votes.", "2024-10-08", []),
+    ],
+)  # fmt: skip
+def test_a_name_after_from_is_the_seat_only_where_no_list_says_otherwise(text, published, expected):
+    assert seat_facts(text, published) == expected
