@@ -157,7 +157,8 @@ _STATUS = (
     (
         "lost",
         re.compile(
-            r"\b(?:lost|loses|was defeated|conceded defeat|(?:suffered|faced) (?:a )?(?:\w+ )?defeat)\b",
+            r"\b(?:lost|loses|was defeated|conceded defeat"
+            r"|(?:suffered|faced) (?:a )?(?:\w+ )?(?:defeat|loss))\b",
             re.I,
         ),
     ),
@@ -324,7 +325,8 @@ def _objects_after_verb(
 # "lost the Phephna seat to", "was defeated by", "suffered defeat at the hands of",
 # "trailing behind": the person named next won or leads.
 _LOSS_TO = re.compile(
-    r"\b(?:lost|loses|losing|conceded)\b[^.;:]{0,60}?\bto\s+(?:the\s+)?$"
+    r"\b(?:lost|loses|losing|conceded)\b[^.;:]{0,60}?\b(?:to|against)\s+(?:the\s+)?$"
+    r"|\bloss\s+to\s+(?:the\s+)?$"
     r"|\b(?:was|were|been|got|is|being)\s+defeated\s+by\s+(?:the\s+)?$"
     r"|\bdefeat\b[^.;:]{0,40}?\b(?:at the hands of|from|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?$"
     r"|\b(?:trailing|trails|trailed)\s+(?:behind\s+)?(?:the\s+)?$",

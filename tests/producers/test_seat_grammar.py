@@ -31,6 +31,14 @@ def seat_facts(text: str, published: str) -> list[tuple]:
          "seat by 5,926 votes.", "2023-05-13",
          [("KA", "assembly", "Chikmagalur", "C T Ravi", "BJP", "lost", 5926),
           ("KA", "assembly", "Chikmagalur", "H D Thammaiah", "INC", "won", 5926)]),
+        # "lost ... against X" and "suffered a loss to X": X won
+        ("In Karnataka, Minister V Somanna lost from Varuna by 46,163 votes against Congress’s "
+         "Siddaramaiah.", "2023-05-13",
+         [("KA", "assembly", "Varuna", "Siddaramaiah", "INC", "won", 46163)]),
+        ("In Karnataka, BJP's C T Ravi suffered a loss to Congress' H D Thammaiah in the "
+         "Chikmagalur seat by 5,926 votes.", "2023-05-13",
+         [("KA", "assembly", "Chikmagalur", "C T Ravi", "BJP", "lost", 5926),
+          ("KA", "assembly", "Chikmagalur", "H D Thammaiah", "INC", "won", 5926)]),
         # a sentence-initial preposition is not part of the seat's name
         ("Karnataka results. In Kanakapura seat, Congress's D K Shivakumar won by 1,21,595 votes.",
          "2023-05-13",
