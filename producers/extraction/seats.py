@@ -44,6 +44,9 @@ _EN_ROLE_AFTER_PARTY = re.compile(
 _EN_BEFORE_PARTY = re.compile(
     rf"(?P<name>{_EN_NAME})\s+(?:of the|of|from the)\s+$|(?P<name2>{_EN_NAME})\s*\($"
 )
+# "Atishi, AAP candidate from Kalkaji, is ahead": a name, then its party's role in apposition
+_EN_APPOSED_BEFORE_PARTY = re.compile(rf"(?P<name>{_EN_NAME}),\s+(?:the\s+)?$")
+_EN_APPOSED_ROLE = re.compile(r"^\s+(?:candidate|nominee|leader|MLA|MP)\b")
 # "the AAP leader" points back at the last candidate; "Congress candidate and wrestler
 # Vinesh Phogat" introduces a new one.
 _EN_PARTY_ROLE = re.compile(
@@ -166,7 +169,7 @@ _STATUS = (
     (
         "leading",
         re.compile(
-            r"\b(?:leading|leads|is ahead|was ahead|(?:maintained|established|taken) (?:a|his|her)"
+            r"\b(?:leading|leads|(?:is|was|are|were) (?:also |still |now )?ahead|(?:maintained|established|taken) (?:a|his|her)"
             r" (?:\w+ )?lead)\b",
             re.I,
         ),
@@ -229,6 +232,8 @@ def _people(sentence: str, actors: list[Mention], ctx: ArticleContext) -> list[_
                 break
         else:
             m = _EN_BEFORE_PARTY.search(head)
+            if m is None and _EN_APPOSED_ROLE.match(tail):
+                m = _EN_APPOSED_BEFORE_PARTY.search(head)
             if m:
                 name = (m.group("name") or m.group("name2")).strip()
                 if _plausible(name) and is_a_name(m.start(), m.start() + len(name)):

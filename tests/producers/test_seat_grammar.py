@@ -39,6 +39,12 @@ def seat_facts(text: str, published: str) -> list[tuple]:
          "Chikmagalur seat by 5,926 votes.", "2023-05-13",
          [("KA", "assembly", "Chikmagalur", "C T Ravi", "BJP", "lost", 5926),
           ("KA", "assembly", "Chikmagalur", "H D Thammaiah", "INC", "won", 5926)]),
+        # a name with its party's role in apposition; "is also ahead"
+        ("In Delhi, Atishi, AAP candidate from Kalkaji, is also ahead of BJP's Dharambir Singh "
+         "by a difference of 7,337 votes.", "2020-02-11",
+         [("DL", "assembly", "Kalkaji", "Atishi", "AAP", "leading", 7337)]),
+        ("In Karnataka, Siddaramaiah, the Congress candidate from Varuna, won by 46,163 votes.",
+         "2023-05-13", [("KA", "assembly", "Varuna", "Siddaramaiah", "INC", "won", 46163)]),
         # a sentence-initial preposition is not part of the seat's name
         ("Karnataka results. In Kanakapura seat, Congress's D K Shivakumar won by 1,21,595 votes.",
          "2023-05-13",
