@@ -27,6 +27,7 @@ from .gazetteer import (
     match_candidate,
     match_constituency,
 )
+from .leaders import find_leaders
 from .nominees import NamedCandidate, named_candidates, named_seats
 from .numerals import Number
 from .translit import romanize
@@ -258,6 +259,30 @@ def _people(sentence: str, actors: list[Mention], ctx: ArticleContext) -> list[_
         hi_obj = hindi_objects and sentence[m.end("name") :].lstrip().startswith("को")
         people.append(_Person(name, party, m.start(), m.end("name"), hi_obj))
     return sorted(people, key=lambda p: p.start)
+
+
+_EN_HE = re.compile(r"\b(?:he|she)\b", re.I)
+
+
+def _with_leaders(
+    sentence: str, people: list[_Person], ctx: ArticleContext
+) -> tuple[list[_Person], set[tuple[int, int]]]:
+    """Add the well-known leaders the sentence names without a party (see :mod:`.leaders`),
+    when no one in it is named with theirs; return them with their spans."""
+    added = [
+        _Person(
+            m.name,
+            m.party,
+            m.start,
+            m.end,
+            bool(_EN_OBJECT_BEFORE.search(sentence[: m.start]))
+            or sentence[m.end :].lstrip().startswith("को "),
+        )
+        for m in find_leaders(sentence, ctx.published)
+        if not any(p.start < m.end and m.start < p.end for p in people)
+    ]
+    spans = {(p.start, p.end) for p in added}
+    return sorted([*people, *added], key=lambda p: p.start), spans
 
 
 _PC_EN = re.compile(r"(?P<name>(?:[A-Z][a-z]+\s+){1,3}?)Lok Sabha (?:seat|constituency)\b")
@@ -636,6 +661,9 @@ def _read_seat_results(
             else p
             for p in people
         ]
+    leaders: set[tuple[int, int]] = set()
+    if not any(not p.is_object for p in people):
+        people, leaders = _with_leaders(sentence, people, ctx)
     seats = _constituencies(sentence, state, loose=bool(people))
     if not seats and any(rx.search(sentence) for _, rx in _STATUS):
         seats = named_seats(sentence, state)
@@ -668,13 +696,27 @@ def _read_seat_results(
     evidence += [p.start for p in people if not p.is_object] + [c.start for c in named]
     if pronoun or party_role:
         evidence.append(0)
-    status = _status(sentence, evidence, clause_spans)
+    # the subject's own clause speaks first: "Bommai maintained a lead in Shiggaon, while
+    # Shivakumar won from Kanakapura" does not make Bommai a winner
+    first_subject = next((p for p in people if not p.is_object), None)
+    status = _status(sentence, [first_subject.start], clause_spans) if first_subject else None
+    status = status or _status(sentence, evidence, clause_spans)
     if status is None:
         return []
     status_clause = next((c for c in clause_spans if c[0] <= status[1] < c[1]), (0, len(sentence)))
     english = sentence[status[1]].isascii()
     if english:
         people = _objects_after_verb(sentence, people, named, status[1], status[2])
+        # a leader named only after the verb is not its subject ("triumphed over X, who is
+        # aligned with the faction led by Eknath Shinde"), unless a loss went to them
+        people = [
+            _Person(p.name, p.party, p.start, p.end, True)
+            if (p.start, p.end) in leaders
+            and p.start >= status[2]
+            and not _LOSS_TO.search(sentence[status[1] : p.start])
+            else p
+            for p in people
+        ]
     else:
         # "भाजपा के प्रवेश वर्मा से 4,089 वोटों से हार गए": the one "से" points at is the rival.
         people = [
@@ -712,6 +754,18 @@ def _read_seat_results(
         else None
     )
     seat = chosen[0] if chosen else None
+    if chosen is not None and winner is None:
+        seat_clause = next((c for c in clause_spans if c[0] <= chosen[1] < c[1]), status_clause)
+        own = _status(sentence, [chosen[1]], clause_spans) if seat_clause != status_clause else None
+        if own is not None:
+            # "leading by 8,852 votes ..., even as he was trailing in Kamareddy by 1,768": the
+            # seat's own clause says how it stands there, for whoever "he" is; without "he",
+            # the seat is someone else's result
+            if not _EN_HE.search(sentence[seat_clause[0] : seat_clause[1]]):
+                return []
+            status, status_clause = own, seat_clause
+            in_clause = [n for n in margins if seat_clause[0] <= n.start < seat_clause[1]]
+            margins = in_clause or margins
     party = subject.party if subject else None
     candidate = subject.name if subject else None
     if party is None:
@@ -817,6 +871,8 @@ def _read_seat_results(
     # An unlisted seat in Lok Sabha copy is a parliamentary constituency.
     house = "lok_sabha" if lok_sabha or (unlisted and ctx.house == "lok_sabha") else "assembly"
     notes = ("seat:not-in-gazetteer",) if unlisted else ()
+    if subject is not None and (subject.start, subject.end) in leaders:
+        notes += ("party:known-leader",)
     if heading is not None and seat is heading[0]:
         notes += ("seat:heading",)
     if after_preposition is not None and seat is after_preposition[0]:

@@ -143,9 +143,15 @@ def test_a_seat_lost_to_someone_also_gives_the_winners_result():
 
 def test_an_unlisted_lok_sabha_seat_needs_its_party_in_the_text():
     assert (
-        facts("Rahul Gandhi won the Rae Bareli Lok Sabha seat in Uttar Pradesh.", "2024-06-04")
+        facts(
+            "Dinesh Pratap Singh won the Rae Bareli Lok Sabha seat in Uttar Pradesh.", "2024-06-04"
+        )
         == []
     )
+    # a well-known leader's party is known without the text (producers/extraction/leaders.py)
+    assert facts(
+        "Rahul Gandhi won the Rae Bareli Lok Sabha seat in Uttar Pradesh.", "2024-06-04"
+    ) == [("UP", "lok_sabha", "Rae Bareli", "Rahul Gandhi", "INC", "won", None)]
 
 
 def test_undated_alliance_members_are_read_on_the_counting_day():

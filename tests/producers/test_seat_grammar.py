@@ -56,11 +56,12 @@ def seat_facts(text: str, published: str) -> list[tuple]:
         # "in Hisar district" names a district, not the seat
         ("In Haryana, Congress's Jassi Petwar won from Narnaund in Hisar district by 12,578 votes.",
          "2024-10-08", [("HR", "assembly", "Narnaund", "Jassi Petwar", "INC", "won", 12578)]),
-        # each clause keeps its own seat; the loser of the second loss is not its winner
+        # each clause keeps its own seat; the loser of the second loss is not its winner (one
+        # result is read per sentence: the first one whose subject is named with a party)
         ("In Jharkhand, Union Minister Sudarshan Bhagat lost to JMM's Joba Majhi in Singhbhum Lok "
          "Sabha seat, and Union Minister Sita Soren lost the Dumka Lok Sabha seat to JMM's Nalin "
          "Soren.", "2024-06-04",
-         [("JH", "lok_sabha", "Singhbhum", "Joba Majhi", "JMM", "won", None)]),
+         [("JH", "lok_sabha", "Dumka", "Nalin Soren", "JMM", "won", None)]),
     ],
 )  # fmt: skip
 def test_seat_sentences(text, published, expected):
@@ -225,3 +226,37 @@ def test_a_list_items_heading_names_its_seat(text, published, expected):
 )  # fmt: skip
 def test_a_name_after_from_is_the_seat_only_where_no_list_says_otherwise(text, published, expected):
     assert seat_facts(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a well-known leader named without a party stands for theirs on that day
+        ("In Madhya Pradesh, Jyotiraditya Scindia lost the Guna seat by 1,25,549 votes.",
+         "2019-05-23",
+         [("MP", "assembly", "Guna", "Jyotiraditya Scindia", "INC", "lost", 125549)]),
+        ("In Madhya Pradesh, Jyotiraditya Scindia won the Guna seat by 5,40,929 votes.",
+         "2024-06-04",
+         [("MP", "assembly", "Guna", "Jyotiraditya Scindia", "BJP", "won", 540929)]),
+        # ... but never takes the place of a candidate named with their party
+        ("In Uttar Pradesh, BJP's Dinesh Pratap Singh, whom Rahul Gandhi called weak, lost the "
+         "Rae Bareli seat.", "2024-06-04",
+         [("UP", "assembly", "Rae Bareli", "Dinesh Pratap Singh", "BJP", "lost", None)]),
+        # the subject's own clause gives its status; another's clause is not theirs
+        ("In Karnataka, Basavaraj Bommai maintained a lead in the Shiggaon seat, while Congress's "
+         "D K Shivakumar won from the Kanakapura seat.", "2023-05-13",
+         [("KA", "assembly", "Kanakapura", "D K Shivakumar", "INC", "won", None)]),
+        ("In Telangana, the BRS's K T Rama Rao was leading, even as Revanth Reddy was trailing "
+         "in Kamareddy by 1,768 votes.", "2023-12-03", []),
+    ],
+)  # fmt: skip
+def test_well_known_leaders_and_the_clause_of_each_status(text, published, expected):
+    assert seat_facts(text, published) == expected
+
+
+def test_a_leader_named_after_the_verb_is_not_its_subject():
+    text = (
+        "In Maharashtra, Anant Nar triumphed over Manisha Waikar, who is aligned with the Shiv "
+        "Sena faction led by Eknath Shinde, in the Jogeshwari East seat by 1,541 votes."
+    )
+    assert not [f for f in seat_facts(text, "2024-11-23") if f[3] == "Eknath Shinde"]
