@@ -649,6 +649,8 @@ def _read_seat_results(
     of the person a loss went to, when reading the loser's own result: neither that person
     nor their party is the loser's.
     """
+    if not any(rx.search(sentence) for _, rx in _STATUS):
+        return []  # every result needs a status word; most sentences have none
     if winner_named is not None:
         actors = [a for a in actors if not winner_named[0] <= a.start < winner_named[1]]
     people = _people(sentence, actors, ctx)
@@ -665,7 +667,7 @@ def _read_seat_results(
     if not any(not p.is_object for p in people):
         people, leaders = _with_leaders(sentence, people, ctx)
     seats = _constituencies(sentence, state, loose=bool(people))
-    if not seats and any(rx.search(sentence) for _, rx in _STATUS):
+    if not seats:
         seats = named_seats(sentence, state)
     lok_sabha = False
     if not seats and state is not None:
@@ -673,14 +675,13 @@ def _read_seat_results(
         pcs = _lok_sabha_seats(sentence, state)
         if pcs:
             seats, lok_sabha = pcs, True
-    has_status = any(rx.search(sentence) for _, rx in _STATUS)
-    heading = _heading_seat(sentence, state) if not seats and has_status else None
+    heading = _heading_seat(sentence, state) if not seats else None
     if heading is not None:
         seats = [heading]
-    if not seats and state is not None and has_status:
+    if not seats and state is not None:
         seats = _written_seats(sentence, state)
     after_preposition = None
-    if not seats and has_status and people:
+    if not seats and people:
         after_preposition = _seat_after_preposition(sentence, state, actors, people)
         if after_preposition is not None:
             seats = [after_preposition]
