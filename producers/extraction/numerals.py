@@ -97,6 +97,9 @@ def _word_value(word: str) -> int:
     return _EN_TENS[tens] + _EN_UNITS[units]
 
 
+_FRACTION_AFTER = re.compile(r"[-\s]?(?:fourths?|thirds?|fifths?|quarters?|halves)\b", re.I)
+
+
 def find_numbers(sentence: str) -> list[Number]:
     """Every number in ``sentence``, in order, with its span; overlapping word forms are dropped."""
     found: list[Number] = []
@@ -125,6 +128,8 @@ def find_numbers(sentence: str) -> list[Number]:
         for match in regex.finditer(sentence):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
+            if _FRACTION_AFTER.match(sentence, match.end()):
+                continue  # "three-fourths of the seats" is a share, not a count
             found.append(
                 Number(
                     _word_value(match.group(1)),

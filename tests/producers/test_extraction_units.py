@@ -46,6 +46,8 @@ def facts(text: str, published: str = "2024-10-08") -> list[tuple]:
         ("a dozen seats and the lone seat", [12, 1]),
         ("twenty-two seats", [22]),
         ("1.2 lakh votes", [120000]),
+        # a share is not a count
+        ("bagged three-fourths of the seats, two thirds of the house and 18 more", [18]),
     ],
 )
 def test_numbers_in_news_writing(text, values):
