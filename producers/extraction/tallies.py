@@ -86,6 +86,9 @@ _WITH_ALLIES_AFTER = re.compile(
 )
 # "315 पर बीजेपी गठबंधन, 66 पर एसपी-कांग्रेस गठबंधन": the number names its seats first.
 _NUMBER_FIRST_GAP = re.compile(r"^\s*(?:सीट\S*\s+)?(?:पर|में)\s+$")
+# "एक सीट जेएलकेएम के खाते में गई": the party whose account the seats went to owns them
+_SEATS_GAP_HI = re.compile(r"^\s*सीट\S*\s+$")
+_INTO_ACCOUNT_HI = re.compile(r"^\s*(?:के\s+खाते|की\s+झोली)\s+में")
 # "the Trinamool Congress and the YSRCP with 22 each", "एक-एक सीट": one number, several owners.
 _EACH_AFTER = re.compile(r"^\s*(?:seats?\s+)?each\b|^\s*-\s*(?:एक|दो|तीन|चार|पांच|पाँच)\b", re.I)
 _HINDI_AGENT = re.compile(r"^\s*(?:ने|को)(?![\u0900-\u097f])")
@@ -209,6 +212,12 @@ def _owner(
             return a, None
     for a in actors:
         if a.start >= n.end and _NUMBER_FIRST_GAP.match(sentence[n.end : a.start]):
+            return a, None
+        if (
+            a.start >= n.end
+            and _SEATS_GAP_HI.match(sentence[n.end : a.start])
+            and _INTO_ACCOUNT_HI.match(sentence[a.end :])
+        ):
             return a, None
     in_clause = [a for a in actors if clause[0] <= a.start and a.end <= n.start]
     before = [a for a in actors if a.end <= n.start]

@@ -156,6 +156,11 @@ def test_a_headline_before_any_house_is_named_takes_the_house_the_story_speaks_o
          [("UK", "assembly", "BJP", "total", 47)]),
         ("In Karnataka, the Bhartiya Janata Party won 66 seats.", "2023-05-13",
          [("KA", "assembly", "BJP", "won", 66)]),
+        # the party whose account the seats went to owns them, though named after the number
+        ("झारखंड में भाजपा 24 सीटों पर आगे है और एक सीट जेएलकेएम के खाते में गई है.", "2024-11-23",
+         [("JH", "assembly", "BJP", "leading", 24), ("JH", "assembly", "JLKM", "won", 1)]),
+        ("झारखंड में दो सीटें आजसू की झोली में गईं.", "2024-11-23",
+         [("JH", "assembly", "AJSUP", "won", 2)]),
     ],
 )  # fmt: skip
 def test_either_won_or_leading_is_a_total_and_spellings_of_party_names(text, published, expected):
