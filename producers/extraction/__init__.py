@@ -33,7 +33,7 @@ from .context import (
     names_several_states,
 )
 from .english import ENGLISH
-from .gazetteer import find_parties, find_states
+from .gazetteer import Mention, find_parties, find_states
 from .hindi import HINDI
 from .normalise import normalise
 from .numerals import find_numbers
@@ -203,7 +203,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
     told = any("time:other-year" in f.notes for f in out)
     ctx.other_year_told = told or (ctx.other_year_told and undated)
     # Carry what this sentence established to the next ones.
-    if states:
+    if states and _sets_the_state(text, states, out):
         ctx.state = states[-1].code
     carried = {
         pos: house
@@ -233,6 +233,21 @@ def _main_state(named: list[str]) -> str | None:
         return None
     counts = Counter(named)
     return max(dict.fromkeys(named), key=lambda code: counts[code])
+
+
+# "the one led by Arvind Kejriwal in Delhi", "the government headed by Stalin in Tamil Nadu":
+# a state named to say where someone else governs
+_GOVERNED_BY_BEFORE = re.compile(r"\b(?:led|headed|run|ruled)\s+by\b[^.;,]{0,40}\b(?:in|of)\s+$")
+
+
+def _sets_the_state(text: str, states: list[Mention], facts: list[Fact]) -> bool:
+    """Whether the sentence moves the story to the last state it names: not when it only says
+    where someone else governs and reads no fact there (a Punjab story's "the AAP's second
+    government after the one led by Arvind Kejriwal in Delhi" leaves Punjab the state)."""
+    last = states[-1]
+    if any(f.state == last.code for f in facts):
+        return True
+    return not _GOVERNED_BY_BEFORE.search(text[: last.start])
 
 
 def _main_house(text: str) -> str | None:

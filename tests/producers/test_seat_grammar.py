@@ -265,3 +265,15 @@ def test_a_leader_named_after_the_verb_is_not_its_subject():
         "Sena faction led by Eknath Shinde, in the Jogeshwari East seat by 1,541 votes."
     )
     assert not [f for f in seat_facts(text, "2024-11-23") if f[3] == "Eknath Shinde"]
+
+
+def test_a_state_named_only_for_where_someone_else_governs_does_not_move_the_story():
+    text = (
+        "In Punjab, the AAP won 92 seats. The AAP will now form its second government after "
+        "the one led by Arvind Kejriwal in Delhi. Aman Arora of Aam Aadmi Party won the Sunam "
+        "seat by 75,277 votes."
+    )
+    assert facts(text, "2022-03-10") == [
+        ("PB", "assembly", "AAP", "won", 92),
+        ("PB", "assembly", "Sunam", "Aman Arora", "AAP", "won", 75277),
+    ]
