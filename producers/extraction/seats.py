@@ -121,7 +121,10 @@ _CONSTITUENCY_EN = re.compile(
 )
 _CONSTITUENCY_EN_FROM = re.compile(
     # possessive: "in Rohtak district" must not give back "Roht"; a district is not a seat
-    r"\b(?:from|in|at)\s+(?:the\s+)?(?P<name>(?:[A-Z][a-z]+\s?){1,3}+)(?!\s*[Dd]istrict)"
+    # and the object of a verb of winning ("who won Jalandhar Central by 247 votes"): listed
+    # seats only, since the name must be found in the state's list
+    r"\b(?:from|in|at|won|wins|winning|retained|lost|bagged|clinched)\s+(?:the\s+)?"
+    r"(?P<name>(?:[A-Z][a-z]+\s?){1,3}+)(?!\s*[Dd]istrict)"
 )
 _CONSTITUENCY_HI = re.compile(
     rf"(?P<name>(?:{_HI_WORD}\s+){{1,3}}?)(?:विधानसभा\s+)?(?:सीट|क्षेत्र|निर्वाचन क्षेत्र)(?![\u0900-\u097f])"
@@ -152,7 +155,7 @@ _STATUS = (
     (
         "won",
         re.compile(
-            r"\b(?:won|wins|has won|retained|bagged|clinched|defeated|beat|trounced|thumped|"
+            r"\b(?:won|wins|winning|has won|retained|bagged|clinched|defeated|beat|trounced|thumped|"
             r"secured|triumphed|triumphing|emerged victorious|declared (?:the )?winner|"
             r"declared elected|was elected|finished [\d,]+ votes ahead|romped home)\b",
             re.I,
@@ -515,10 +518,12 @@ def _heading_seat(sentence: str, state: str | None) -> tuple[SeatInfo, int, int]
     return SeatInfo(state, 0, name, (), "", ()), *span
 
 
-# "lost to Congress' Chandan Kashyap from Narayanpur", "lost by 5,196 votes in Saja": in a
-# state with no list to check against, a name after from/in/at is taken as the seat, weakly.
+# "lost to Congress' Chandan Kashyap from Narayanpur", "lost by 5,196 votes in Saja", "who won
+# Jalandhar Central by 247 votes": in a state with no list to check against, a name after
+# from/in/at or a verb of winning is taken as the seat, weakly.
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:from|in|at)\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}+)"
+    r"\b(?:from|in|at|won|wins|winning|retained|lost|bagged|clinched)\s+"
+    r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}+)"
     r"(?!['’]|\s*(?:district|division|region|zone|belt|city|Lok Sabha|Rajya Sabha)\b)"
 )
 _NOT_A_PLACE = {"January", "February", "March", "April", "May", "June", "July", "August",

@@ -224,6 +224,13 @@ def test_a_list_items_heading_names_its_seat(text, published, expected):
          [("KA", "assembly", "Padmanabhanagar", "R Ashoka", "BJP", "lost", 4012),
           ("KA", "assembly", "Padmanabhanagar", "Dilip Reddy", "INC", "won", 4012)]),
         ("In Karnataka, Congress' Dilip Reddy won in November by 4,012 votes.", "2023-05-13", []),
+        # ... or after a verb of winning; "winning" is one
+        ("In Punjab, the lowest margin went to AAP's Raman Arora, who won Jalandhar Central by "
+         "247 votes.", "2022-03-10",
+         [("PB", "assembly", "Jalandhar Central", "Raman Arora", "AAP", "won", 247)]),
+        ("In Punjab, Aman Arora of Aam Aadmi Party recorded the biggest margin, winning the Sunam "
+         "seat by 75,277 votes.", "2022-03-10",
+         [("PB", "assembly", "Sunam", "Aman Arora", "AAP", "won", 75277)]),
         ("In Karnataka, Congress' Dilip Reddy won at Lok Sabha by 4,012 votes.", "2023-05-13", []),
         # Haryana's list has no such seat, and a listed state's seats come from its list
         ("In Haryana, BJP's Ram Kumar won from Gohanapur by 1,200 votes.", "2024-10-08", []),
