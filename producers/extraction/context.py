@@ -109,6 +109,9 @@ class ArticleContext:
     """The paragraph counts across several states ("by-polls in seven states")."""
     lede_bypoll: bool = False
     """A by-election named in the article's first paragraph holds for the whole article."""
+    paragraph_status: str | None = None
+    """The status a weak cue of this paragraph gave ("रुझान", "trends"), for its standings
+    lines that state none."""
     other_year_told: bool = False
     """This paragraph has been telling of an earlier election since its last dated line."""
     last_actor: Mention | None = None
@@ -125,6 +128,7 @@ class ArticleContext:
             self.several_states = False
             self.bypoll = self.lede_bypoll
             self.other_year_told = False
+            self.paragraph_status = None
 
 
 def contest_year(

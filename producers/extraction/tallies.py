@@ -359,22 +359,27 @@ def find_tallies(
     """Every party and alliance tally the sentence states (see the module docstring)."""
     spans = clause_spans(sentence, grammars) if spans is None else spans
     words = find_statuses(grammar, sentence)
-    if not words:
-        for status, rx in grammar.weak_statuses:
-            m = rx.search(sentence)
-            if m:
+    for status, rx in grammar.weak_statuses:
+        m = rx.search(sentence)
+        if m:
+            ctx.paragraph_status = status
+            if not words:
                 words = [StatusWord(status, m.start(), m.end())]
-                break
+            break
     numbers = _fold_reduplicated(sentence, numbers)
     table = read_table(sentence, numbers, actors)
     if table:
         return _table_tallies(table, sentence, sentence_states, house_at, ctx, year_for)
     seat_talk = bool(words) or any(g.seat_unit.search(sentence) for g in grammars)
-    unstated = False
+    unstated = carried = False
     if not words and _list_pairs(sentence, numbers, actors) >= 2:
         # "BJP at 44, Congress at 21, Independent at 3": a standings line that does not
-        # split won from leading gives each party's total.
-        words, seat_talk, unstated = [StatusWord("total", len(sentence), len(sentence))], True, True
+        # split won from leading gives each party's total, or what its paragraph's "trends"
+        # ("रुझान जारी किया ... एनडीए 52 सीटे हैं भाजपा 28") said they are.
+        end = len(sentence)
+        carried = ctx.paragraph_status is not None
+        words = [StatusWord(ctx.paragraph_status or "total", end, end)]
+        seat_talk, unstated = True, not carried
     seat_numbers = [n for n in numbers if _is_seat_number(sentence, n, actors, grammars, seat_talk)]
     out: list[TallyCandidate] = []
     all_spans = [(n.start, n.end) for n in numbers]
@@ -409,7 +414,10 @@ def find_tallies(
         )
         if state is None:
             continue
-        notes = [owner_note, "status:unstated" if unstated else status_note, state_note]
+        status_note = "status:unstated" if unstated else status_note
+        if carried:
+            status_note = "status:earlier-sentence"
+        notes = [owner_note, status_note, state_note]
         if not any(g.seat_unit.match(sentence, n.end) for g in grammars):
             notes.append("seats:no-seat-word")
         if _WITH_ALLIES_AFTER.match(sentence[actor.end :]) or _ALLY_BEFORE.search(

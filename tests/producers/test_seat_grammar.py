@@ -284,3 +284,16 @@ def test_a_state_named_only_for_where_someone_else_governs_does_not_move_the_sto
         ("PB", "assembly", "AAP", "won", 92),
         ("PB", "assembly", "Sunam", "Aman Arora", "AAP", "won", 75277),
     ]
+
+
+def test_a_standings_line_takes_the_status_its_paragraph_gave():
+    text = "बिहार में चुनाव आयोग ने रुझान जारी किए हैं। एनडीए 52 सीटें हैं, भाजपा 28, जेडीयू 20 और वाम 5।"
+    assert facts(text, "2020-11-10") == [
+        ("BR", "assembly", "NDA", "leading", 52),
+        ("BR", "assembly", "BJP", "leading", 28),
+        ("BR", "assembly", "JD(U)", "leading", 20),
+        ("BR", "assembly", "LEFT", "leading", 5),
+    ]
+    # a new paragraph starts without it: a standings line there is a total
+    later = "बिहार में चुनाव आयोग ने रुझान जारी किए हैं।\n\nएनडीए 52 सीटें हैं, भाजपा 28, जेडीयू 20।"
+    assert {f[3] for f in facts(later, "2020-11-10")} == {"total"}
