@@ -147,10 +147,28 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return 0, 0
 
 
+# "317 सीटों की मतगणना के शुरूआती रुझान में", "177 सीटों के रुझान आ चुके हैं", "trends for 104
+# seats": how many seats are being counted or reported, which no party holds.
+_SEATS_UNDER_COUNT_AFTER = re.compile(
+    r"\s*(?:सीटों|सीट)\s+(?:की\s+मतगणना|के\s+(?:\S+\s+)?(?:रुझान|नतीजे)|पर\s+(?:\S+\s+)?(?:मतगणना|रुझान))"
+    r"|\s*seats?\s+(?:are|were|have been|being)\s+(?:still\s+)?counted",
+    re.I,
+)
+_SEATS_UNDER_COUNT_BEFORE = re.compile(
+    r"\b(?:trends|results|counting)\s+(?:are\s+|is\s+)?(?:available\s+|in\s+|out\s+)?"
+    r"(?:for|of)\s+(?:all\s+)?$",
+    re.I,
+)
+
+
 def _is_seat_number(
     sentence: str, n: Number, actors: list[Mention], grammars: tuple[Grammar, ...], seat_talk: bool
 ) -> bool:
     if n.ordinal or n.decimal or n.as_int is None or n.as_int > 600:
+        return False
+    if _SEATS_UNDER_COUNT_AFTER.match(sentence, n.end) or _SEATS_UNDER_COUNT_BEFORE.search(
+        sentence[max(0, n.start - 40) : n.start]
+    ):
         return False
     if any(g.seat_unit.match(sentence, n.end) for g in grammars):
         return True

@@ -297,3 +297,17 @@ def test_a_standings_line_takes_the_status_its_paragraph_gave():
     # a new paragraph starts without it: a standings line there is a total
     later = "बिहार में चुनाव आयोग ने रुझान जारी किए हैं।\n\nएनडीए 52 सीटें हैं, भाजपा 28, जेडीयू 20।"
     assert {f[3] for f in facts(later, "2020-11-10")} == {"total"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("उत्तर प्रदेश में 317 सीटों की मतगणना के शुरूआती रुझान में भाजपा आगे है.", "2022-03-10", []),
+        ("उत्तर प्रदेश में 177 सीटों के रुझान आ चुके हैं जिनमें से 86 पर बीजेपी आगे है.", "2022-03-10",
+         [("UP", "assembly", "BJP", "leading", 86)]),
+        ("In Uttar Pradesh, trends are available for 104 seats, and the BJP leads in 60.",
+         "2022-03-10", [("UP", "assembly", "BJP", "leading", 60)]),
+    ],
+)  # fmt: skip
+def test_the_seats_being_counted_belong_to_no_party(text, published, expected):
+    assert facts(text, published) == expected
