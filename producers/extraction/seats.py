@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from tally.events import SeatResult
 
-from .context import ArticleContext, Focus
+from .context import ArticleContext, Focus, find_house
 from .gazetteer import (
     Mention,
     SeatInfo,
@@ -259,6 +259,10 @@ def _people(sentence: str, actors: list[Mention], ctx: ArticleContext) -> list[_
         party = None
         if re.search(r"पार्टी\s+के\s*$", sentence[: m.start()]) and ctx.last_actor is not None:
             party = ctx.last_actor.code
+        # "भाजपा प्रत्याशी सुचिस्मिता": the party named just before the role is theirs
+        before = [a for a in actors if a.kind == "party" and a.end <= m.start()]
+        if party is None and before and not sentence[before[-1].end : m.start()].strip():
+            party = before[-1].code
         hi_obj = hindi_objects and sentence[m.end("name") :].lstrip().startswith("को")
         people.append(_Person(name, party, m.start(), m.end("name"), hi_obj))
     return sorted(people, key=lambda p: p.start)
@@ -470,9 +474,12 @@ def _written_seats(sentence: str, state: str) -> list[tuple[SeatInfo, int, int]]
                 continue
             words = m.group("name").split()
             stop = _HI_NOT_A_SEAT if rx is _CONSTITUENCY_HI else _NOT_A_SEAT
-            while words and words[0] in stop:
-                words = words[1:]
-            if not words or any(w in stop for w in words):
+            # the name is what follows the last function word ("उपचुनाव में मझवां विधानसभा
+            # सीट" is Majhawan)
+            stops = [i for i, w in enumerate(words) if w in stop]
+            if stops:
+                words = words[stops[-1] + 1 :]
+            if not words:
                 continue
             written = " ".join(words).strip(" -")
             if not written or find_parties(written) or find_alliance_names(written):
@@ -534,6 +541,9 @@ _NOT_A_PLACE = {"January", "February", "March", "April", "May", "June", "July", 
                 "Rajya", "Vidhan"}  # fmt: skip
 
 
+_HI_FROM_BEFORE_PARTY = re.compile(rf"(?<![\u0900-\u097f])(?P<name>{_HI_WORD})\s+से\s+$")
+
+
 def _seat_after_preposition(
     sentence: str, state: str | None, actors: list[Mention], people: list[_Person]
 ) -> tuple[SeatInfo, int, int] | None:
@@ -550,6 +560,15 @@ def _seat_after_preposition(
         if any(a.start < end and start < a.end for a in actors) or find_states(name):
             continue
         return SeatInfo(state, 0, name, (), "", ()), start, end
+    # Hindi: "सीसामऊ से सपा की नसीम सोलंकी": the word before "से" ahead of a party
+    for a in actors:
+        m = _HI_FROM_BEFORE_PARTY.search(sentence, 0, a.start)
+        if a.kind != "party" or m is None:
+            continue
+        word = m.group("name")
+        if word in _HI_NOT_A_SEAT or find_states(word) or find_parties(word):
+            continue
+        return SeatInfo(state, 0, romanize(word).title(), (), "", ()), *m.span("name")
     return None
 
 
@@ -875,7 +894,10 @@ def _read_seat_results(
     )
     ctx.focus = Focus(seat.state, seat, candidate, party)
     # An unlisted seat in Lok Sabha copy is a parliamentary constituency.
-    house = "lok_sabha" if lok_sabha or (unlisted and ctx.house == "lok_sabha") else "assembly"
+    # ... unless the sentence itself calls it an assembly seat ("झारसुगुडा विधानसभा सीट")
+    says_assembly = any(h == "assembly" for _, h in find_house(sentence))
+    carried_lok_sabha = unlisted and ctx.house == "lok_sabha" and not says_assembly
+    house = "lok_sabha" if lok_sabha or carried_lok_sabha else "assembly"
     notes = ("seat:not-in-gazetteer",) if unlisted else ()
     if subject is not None and (subject.start, subject.end) in leaders:
         notes += ("party:known-leader",)
@@ -883,6 +905,9 @@ def _read_seat_results(
         notes += ("seat:heading",)
     if after_preposition is not None and seat is after_preposition[0]:
         notes += ("seat:after-preposition",)
+    if unlisted and chosen is not None and not sentence[chosen[1]].isascii():
+        # a Devanagari name the list does not hold, spelled out in Latin letters by rule
+        notes += ("seat:romanized",)
     if unlisted and match_constituency(seat.name, None) is not None:
         notes += ("seat:listed-elsewhere",)  # "Amethi" filed under the state carried: doubtful
     if state is None:

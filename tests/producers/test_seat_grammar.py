@@ -311,3 +311,28 @@ def test_a_standings_line_takes_the_status_its_paragraph_gave():
 )  # fmt: skip
 def test_the_seats_being_counted_belong_to_no_party(text, published, expected):
     assert facts(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "X से PARTY के NAME": X is the seat, in a state with no list (taken as written)
+        ("उत्तर प्रदेश उपचुनाव में खैर से भाजपा के सुरेंद्र दिलेर ने जीत दर्ज की है.", "2024-11-23",
+         [("UP", "assembly", "Khair", "सुरेंद्र दिलेर", "BJP", "won", None)]),
+        # the name follows the last function word; "भाजपा प्रत्याशी X" is the BJP's
+        ("उत्तर प्रदेश उपचुनाव में मझवां विधानसभा सीट पर भाजपा प्रत्याशी सुचिस्मिता ने जीत हासिल की है.",
+         "2024-11-23", [("UP", "assembly", "Majhavaan", "सुचिस्मिता", "BJP", "won", None)]),
+        # a seat the sentence calls an assembly seat is one, whatever house came before
+        ("पंजाब की जालंधर लोकसभा सीट पर हुए उपचुनाव में आप के उम्मीदवार सुशील कुमार रिंकू विजयी हुए। "
+         "ओडिशा की झारसुगुडा विधानसभा सीट के उपचुनाव में बीजेडी की उम्मीदवार दीपाली दास ने जीत हासिल की।",
+         "2023-05-13", [("OD", "assembly", "Jhaarasugudaa", "दीपाली दास", "BJD", "won", None)]),
+    ],
+)  # fmt: skip
+def test_hindi_seats_no_list_holds(text, published, expected):
+    assert seat_facts(text, published) == expected
+
+
+def test_a_romanized_seat_name_is_noted():
+    text = "उत्तर प्रदेश उपचुनाव में खैर से भाजपा के सुरेंद्र दिलेर ने जीत दर्ज की है."
+    (fact,) = [f for f in published_facts(text, "2024-11-23") if isinstance(f.payload, SeatResult)]
+    assert "seat:romanized" in fact.notes
