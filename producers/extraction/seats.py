@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tally.events import SeatResult
 
@@ -30,6 +30,7 @@ from .gazetteer import (
 from .leaders import find_leaders
 from .nominees import NamedCandidate, named_candidates, named_seats
 from .numerals import Number
+from .seat_lists import list_items
 from .translit import romanize
 
 __all__ = ["SeatCandidate", "find_seat_results"]
@@ -645,6 +646,10 @@ def find_seat_results(
         clause_spans=clause_spans,
         is_trapped=is_trapped,
     )
+    if len(found) <= 1:
+        by_item = _read_list(sentence, numbers, actors, state, ctx, is_trapped)
+        if len(by_item) >= 2:
+            return by_item
     focus = ctx.focus
     if not found and focus is not None:
         named = [seat for seat, _, _ in _constituencies(sentence, state, loose=False)]
@@ -653,6 +658,32 @@ def find_seat_results(
         if named and named[0] != focus.seat:
             ctx.focus = Focus(named[0].state, named[0], None, None)
     return found
+
+
+def _read_list(
+    sentence: str,
+    numbers: list[Number],
+    actors: list[Mention],
+    state: str | None,
+    ctx: ArticleContext,
+    is_trapped: Callable[[str, str], bool],
+) -> list[SeatCandidate]:
+    """Each item of a list of results that share one verb (see :mod:`.seat_lists`), with
+    spans mapped back to the sentence."""
+    out: list[SeatCandidate] = []
+    for item in list_items(sentence):
+        for found in _read_seat_results(
+            item.text,
+            numbers=item.numbers(numbers),
+            actors=item.actors(actors),
+            state=state,
+            ctx=ctx,
+            clause_spans=[(0, len(item.text))],
+            is_trapped=is_trapped,
+        ):
+            span = (item.to_sentence(found.span[0]), item.to_sentence(found.span[1] - 1) + 1)
+            out.append(replace(found, span=span, notes=(*found.notes, "seat:list-item")))
+    return out
 
 
 def _read_seat_results(

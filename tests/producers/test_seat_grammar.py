@@ -336,3 +336,22 @@ def test_a_romanized_seat_name_is_noted():
     text = "उत्तर प्रदेश उपचुनाव में खैर से भाजपा के सुरेंद्र दिलेर ने जीत दर्ज की है."
     (fact,) = [f for f in published_facts(text, "2024-11-23") if isinstance(f.payload, SeatResult)]
     assert "seat:romanized" in fact.notes
+
+
+def test_a_list_of_results_sharing_one_verb_gives_each_item():
+    text = (
+        "उत्तर प्रदेश उपचुनाव में सीसामऊ से सपा की नसीम सोलंकी, करहल से तेज प्रताप यादव, खैर से भाजपा "
+        "के सुरेंद्र दिलेर और मीरापुर से रालोद की मिथलेश पाल ने जीत दर्ज की है."
+    )
+    found = seat_facts(text, "2024-11-23")
+    # the item without a party (करहल) gives nothing rather than a guess
+    assert [(f[2], f[3], f[4], f[5]) for f in found] == [
+        ("Seesaamaoo", "नसीम सोलंकी", "SP", "won"),
+        ("Khair", "सुरेंद्र दिलेर", "BJP", "won"),
+        ("Meeraapur", "मिथलेश पाल", "RLD", "won"),
+    ]
+    # every span points into the sentence, at the item's own words
+    day = datetime.fromisoformat("2024-11-23").replace(tzinfo=IST)
+    art = Article(id="t", lang="hi", text=text, published=day)
+    spans = [f.span for f in extract_facts(art) if isinstance(f.payload, SeatResult)]
+    assert [text[s:e] for s, e in spans] == ["सीसामऊ", "खैर", "मीरापुर"]
