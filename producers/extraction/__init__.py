@@ -35,6 +35,7 @@ from .context import (
 from .english import ENGLISH
 from .gazetteer import Mention, find_parties, find_states
 from .hindi import HINDI
+from .leaders import with_factions
 from .normalise import normalise
 from .numerals import find_numbers
 from .seats import find_seat_results
@@ -107,6 +108,7 @@ def _read_facts(article: Article, text: str, main_state: str | None, main_note: 
         published=published, text_years=text_years, main_state=main_state, main_note=main_note
     )
     ctx.house = _main_house(text)
+    ctx.states_named = len({m.code for m in find_states(text) if m.code})
     facts: list[Fact] = []
     for sentence in split_sentences(text):
         facts.extend(_sentence_facts(sentence.text, sentence.paragraph, ctx))
@@ -118,7 +120,7 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
     grammar = _grammar_for(text)
     states = find_states(text)
     houses = dict(find_house(text))
-    actors = find_actors(text, _GRAMMARS)
+    actors = with_factions(text, find_actors(text, _GRAMMARS), ctx.published)
     times = find_times(text)
     clock_spans = [(t.start, t.end) for t in times]
     numbers = [n for n in find_numbers(text) if not any(s <= n.start < e for s, e in clock_spans)]
@@ -182,6 +184,14 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
         ):
             year = year_for(s.state, s.house)
             notes = s.notes + (seat_notes if s.state == seat_state else ())
+            if (
+                not states
+                and s.house == "lok_sabha"
+                and "seat:not-in-gazetteer" in notes
+                and ctx.states_named >= _MANY_STATES
+            ):
+                # a national story's line: the state last named may be another item's
+                notes += ("state:carried-across-states",)
             out.append(
                 Fact(
                     s.house,
@@ -234,6 +244,9 @@ def _main_state(named: list[str]) -> str | None:
     counts = Counter(named)
     return max(dict.fromkeys(named), key=lambda code: counts[code])
 
+
+_MANY_STATES = 4
+"""A story naming this many states is national: a Lok Sabha seat's state is not carried."""
 
 # "the one led by Arvind Kejriwal in Delhi", "the government headed by Stalin in Tamil Nadu":
 # a state named to say where someone else governs

@@ -109,6 +109,8 @@ class ArticleContext:
     """The paragraph counts across several states ("by-polls in seven states")."""
     lede_bypoll: bool = False
     """A by-election named in the article's first paragraph holds for the whole article."""
+    states_named: int = 0
+    """How many states the whole article names."""
     paragraph_status: str | None = None
     """The status a weak cue of this paragraph gave ("रुझान", "trends"), for its standings
     lines that state none."""

@@ -14,7 +14,11 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-__all__ = ["LeaderMention", "find_leaders"]
+from tally.reference import parties
+
+from .gazetteer import Mention
+
+__all__ = ["LeaderMention", "find_leaders", "with_factions"]
 
 _DATA = Path(__file__).with_name("data") / "leaders.json"
 
@@ -68,3 +72,31 @@ def find_leaders(text: str, day: date | None) -> list[LeaderMention]:
         LeaderMention(by_alias[m.group(0)].name, by_alias[m.group(0)].party_on(day), *m.span())
         for m in pattern.finditer(text)
     ]
+
+
+# "Shiv Sena, led by Uddhav Balasaheb Thackeray", "the NCP – Sharad Pawar faction"
+_LED_BY = re.compile(r"^\s*,?\s*(?:led|headed)\s+by\s+$|^\s*[–—-]\s*$")
+_FACTION_AFTER = re.compile(r"^\s*(?:faction|camp|group)\b", re.I)
+
+
+def with_factions(text: str, actors: list[Mention], day: date | None) -> list[Mention]:
+    """Read a party named with the leader of one of its splits as that split: "Shiv Sena, led
+    by Uddhav Thackeray" in 2024 is the SS(UBT), which split from the Shiv Sena
+    (``until_formed`` in ``parties.json``). A leader of the party itself changes nothing."""
+    leaders = find_leaders(text, day)
+    out = []
+    for a in actors:
+        code = a.code
+        for leader in leaders:
+            gap = text[a.end : leader.start]
+            if leader.start < a.end or len(gap) > 20:
+                continue
+            dash = bool(re.match(r"^\s*[–—-]\s*$", gap))
+            if not _LED_BY.match(gap) or (dash and not _FACTION_AFTER.match(text[leader.end :])):
+                continue
+            info = parties().get(leader.party)
+            if a.kind == "party" and info is not None and info.until_formed == a.code:
+                code = leader.party
+            break
+        out.append(a if code == a.code else Mention(a.kind, code, a.start, a.end, a.parties))
+    return out

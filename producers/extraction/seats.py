@@ -135,7 +135,11 @@ _CONSTITUENCY_HI = re.compile(
 _MARGIN_PATTERNS = (
     # "by 4,538", "by a margin of", "by a record 8,21,408 votes", "by a slender 675"
     re.compile(r"by\s+(?:a\s+)?(?:[a-z]+\s+){0,2}?(?:(?:margin|lead)\s+of\s+)?$", re.I),
-    re.compile(r"(?:margin|lead)\s+of\s+$", re.I),
+    re.compile(
+        r"(?:margin|lead|difference)\s+of\s+(?:just\s+|merely\s+|only\s+|over\s+|about\s+"
+        r"|nearly\s+|almost\s+|around\s+|more than\s+)?$",
+        re.I,
+    ),
 )
 _MARGIN_AFTER = (
     re.compile(r"^\s*(?:-\s*)?votes?\s+(?:ahead|behind)\b", re.I),
@@ -719,7 +723,12 @@ def _read_seat_results(
             for p in people
         ]
     leaders: set[tuple[int, int]] = set()
-    if not any(not p.is_object for p in people):
+    first_verb = min(m.start() for _, rx in _STATUS if (m := rx.search(sentence)))
+    # English names the subject before the verb: someone with a party only after it ("was
+    # leading ... over his nearest rival Bernard N Marak of the BJP") is no subject
+    english_verb = sentence[first_verb].isascii()
+    subjects = [p for p in people if not p.is_object and (p.start < first_verb or not english_verb)]
+    if not subjects:
         people, leaders = _with_leaders(sentence, people, ctx)
     seats = _constituencies(sentence, state, loose=bool(people))
     if not seats:

@@ -254,10 +254,16 @@ def test_a_name_after_from_is_the_seat_only_where_no_list_says_otherwise(text, p
         ("In Uttar Pradesh, BJP's Dinesh Pratap Singh, whom Rahul Gandhi called weak, lost the "
          "Rae Bareli seat.", "2024-06-04",
          [("UP", "assembly", "Rae Bareli", "Dinesh Pratap Singh", "BJP", "lost", None)]),
-        # the subject's own clause gives its status; another's clause is not theirs
+        # the subject's own clause gives its status; another's clause is not theirs (one
+        # result is read: the first subject's)
         ("In Karnataka, Basavaraj Bommai maintained a lead in the Shiggaon seat, while Congress's "
          "D K Shivakumar won from the Kanakapura seat.", "2023-05-13",
-         [("KA", "assembly", "Kanakapura", "D K Shivakumar", "INC", "won", None)]),
+         [("KA", "assembly", "Shiggaon", "Basavaraj Bommai", "BJP", "leading", None)]),
+        # someone with a party named only after the verb does not keep the leader out
+        ("In Meghalaya, Chief minister Conrad K Sangma was leading in the South Tura seat with a "
+         "margin of merely 44 votes over his nearest rival Bernard N Marak of the BJP.",
+         "2023-03-02",
+         [("ML", "assembly", "South Tura", "Conrad Sangma", "NPP", "leading", 44)]),
         ("In Telangana, the BRS's K T Rama Rao was leading, even as Revanth Reddy was trailing "
          "in Kamareddy by 1,768 votes.", "2023-12-03", []),
     ],
@@ -355,3 +361,39 @@ def test_a_list_of_results_sharing_one_verb_gives_each_item():
     art = Article(id="t", lang="hi", text=text, published=day)
     spans = [f.span for f in extract_facts(art) if isinstance(f.payload, SeatResult)]
     assert [text[s:e] for s, e in spans] == ["सीसामऊ", "खैर", "मीरापुर"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a party named with the leader of one of its splits is that split, on that day
+        ("In Maharashtra, the 46 seats included 20 seats won by Shiv Sena, led by Uddhav "
+         "Balasaheb Thackeray, and 10 seats won by the NCP, led by Sharad Pawar.", "2024-11-23",
+         [("MH", "assembly", "SS(UBT)", "won", 20), ("MH", "assembly", "NCP(SP)", "won", 10)]),
+        ("In Maharashtra, the NCP, led by Sharad Pawar, won 54 seats.", "2019-10-24",
+         [("MH", "assembly", "NCP", "won", 54)]),
+        ("In Maharashtra, the Shiv Sena, led by Eknath Shinde, won 57 seats.", "2024-11-23",
+         [("MH", "assembly", "SHS", "won", 57)]),
+        ("In Maharashtra, Rohit Pawar of the NCP – Sharad Pawar faction won the Karjat Jamkhed "
+         "seat by 1,243 votes.", "2024-11-23",
+         [("MH", "assembly", "Karjat Jamkhed", "Rohit Pawar", "NCP(SP)", "won", 1243)]),
+    ],
+)  # fmt: skip
+def test_a_party_led_by_the_leader_of_its_split_is_that_split(text, published, expected):
+    assert facts(text, published) == expected
+
+
+def test_a_national_storys_lok_sabha_seat_does_not_take_the_last_state_named():
+    text = (
+        "Lok Sabha results: the BJP swept Gujarat, Madhya Pradesh and Delhi, and did well in "
+        "Karnataka. In Delhi, BJP's Manoj Tiwari won the North East Delhi Lok Sabha seat.\n\n"
+        "BJP's Tejasvi Surya wins the Bengaluru South Lok Sabha seat."
+    )
+    by_seat = {
+        f.payload.constituency: f
+        for f in published_facts(text, "2019-05-23")
+        if isinstance(f.payload, SeatResult)
+    }
+    assert not by_seat["North East Delhi"].review
+    carried = by_seat["Bengaluru South"]
+    assert "state:carried-across-states" in carried.notes and carried.review
