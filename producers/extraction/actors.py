@@ -14,6 +14,7 @@ from .grammar import Grammar
 __all__ = ["find_actors"]
 
 _HYPHEN_ONLY = re.compile(r"^\s*[-–/]\s*$|^[-–/]$")
+_NUMBER_NEXT = re.compile(r"^\s*\d")
 _LED = re.compile(r"^\s*-?\s*led\s+|^\s*के नेतृत्व (?:वाले|वाली|में)\s+", re.I)
 
 
@@ -57,7 +58,27 @@ def find_actors(sentence: str, grammars: tuple[Grammar, ...]) -> list[Mention]:
             )
         else:
             actors.extend(group)
-    return sorted(actors, key=lambda m: m.start)
+    return _side_by_side(sentence, sorted(actors, key=lambda m: m.start))
+
+
+def _side_by_side(sentence: str, actors: list[Mention]) -> list[Mention]:
+    """Two parties written side by side before a number ("बीजेपी 230 एसपी कांग्रेस 70",
+    "SP+Congress 70") are one alliance's line; apart, the first would have no number."""
+    out: list[Mention] = []
+    for a in actors:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == a.kind == "party"
+            and prev.code
+            and a.code
+            and sentence[prev.end : a.start].strip() in ("", "+")
+            and _NUMBER_NEXT.match(sentence[a.end :])
+        ):
+            out[-1] = Mention("alliance", None, prev.start, a.end, (prev.code, a.code))
+            continue
+        out.append(a)
+    return out
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

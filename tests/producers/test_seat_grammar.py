@@ -397,3 +397,24 @@ def test_a_national_storys_lok_sabha_seat_does_not_take_the_last_state_named():
     assert not by_seat["North East Delhi"].review
     carried = by_seat["Bengaluru South"]
     assert "state:carried-across-states" in carried.notes and carried.review
+
+
+UP_TRENDS = [
+    ("UP", "assembly", "BJP", "leading", 230),
+    ("UP", "assembly", ("SP", "INC"), "leading", 70),
+    ("UP", "assembly", "BSP", "leading", 30),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("उत्तर प्रदेश में 403 में से 334 सीटों पर रुझान, बीजेपी 230 एसपी कांग्रेस 70, बीएसपी 30.",
+         "2017-03-11",
+         UP_TRENDS),
+        ("In Uttar Pradesh, trends: BJP 230, SP+Congress 70, BSP 30.", "2017-03-11",
+         UP_TRENDS),
+    ],
+)  # fmt: skip
+def test_two_parties_side_by_side_before_a_number_are_one_alliance(text, published, expected):
+    assert facts(text, published) == expected
