@@ -30,7 +30,7 @@ from .gazetteer import (
 from .leaders import find_leaders
 from .nominees import NamedCandidate, named_candidates, named_seats
 from .numerals import Number
-from .seat_lists import list_items
+from .seat_lists import ListItem, list_items
 from .translit import romanize
 
 __all__ = ["SeatCandidate", "find_seat_results"]
@@ -654,6 +654,10 @@ def find_seat_results(
         by_item = _read_list(sentence, numbers, actors, state, ctx, is_trapped)
         if len(by_item) >= 2:
             return by_item
+    if found:
+        found += _read_later_clauses(
+            sentence, found, numbers, actors, state, ctx, clause_spans, is_trapped
+        )
     focus = ctx.focus
     if not found and focus is not None:
         named = [seat for seat, _, _ in _constituencies(sentence, state, loose=False)]
@@ -662,6 +666,57 @@ def find_seat_results(
         if named and named[0] != focus.seat:
             ctx.focus = Focus(named[0].state, named[0], None, None)
     return found
+
+
+_MAX_RESULTS = 4
+"""Results read from one sentence at most, so a long list cannot run away."""
+
+
+def _read_later_clauses(
+    sentence: str,
+    found: list[SeatCandidate],
+    numbers: list[Number],
+    actors: list[Mention],
+    state: str | None,
+    ctx: ArticleContext,
+    clause_spans: list[tuple[int, int]],
+    is_trapped: Callable[[str, str], bool],
+) -> list[SeatCandidate]:
+    """Results in the clauses after the ones read ("Pilot won from Tonk while Gehlot was
+    declared winner from Sardarpura"): the rest of the sentence from the next clause break is
+    read as a sentence of its own, noted ``seat:later-clause``."""
+    out: list[SeatCandidate] = []
+    seen = {c.payload.constituency for c in found}
+    anchor = max(c.span[1] for c in found)
+    while len(found) + len(out) < _MAX_RESULTS:
+        start = next((a for a, _ in clause_spans if a >= anchor and a > 0), None)
+        if start is None:
+            break
+        rest = ListItem(sentence[start:], start, len(sentence), len(sentence))
+        spans = [(a - start, b - start) for a, b in clause_spans if a >= start]
+        more = [
+            replace(
+                c,
+                span=(rest.to_sentence(c.span[0]), rest.to_sentence(c.span[1] - 1) + 1),
+                notes=(*c.notes, "seat:later-clause"),
+            )
+            for c in _read_seat_results(
+                rest.text,
+                numbers=rest.numbers(numbers),
+                actors=rest.actors(actors),
+                state=state,
+                ctx=ctx,
+                clause_spans=spans,
+                is_trapped=is_trapped,
+            )
+            if c.payload.constituency not in seen
+        ]
+        if not more:
+            break
+        out += more
+        seen |= {c.payload.constituency for c in more}
+        anchor = max(c.span[1] for c in more)
+    return out
 
 
 def _read_list(

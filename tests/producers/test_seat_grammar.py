@@ -254,11 +254,11 @@ def test_a_name_after_from_is_the_seat_only_where_no_list_says_otherwise(text, p
         ("In Uttar Pradesh, BJP's Dinesh Pratap Singh, whom Rahul Gandhi called weak, lost the "
          "Rae Bareli seat.", "2024-06-04",
          [("UP", "assembly", "Rae Bareli", "Dinesh Pratap Singh", "BJP", "lost", None)]),
-        # the subject's own clause gives its status; another's clause is not theirs (one
-        # result is read: the first subject's)
+        # the subject's own clause gives its status; another's clause is read after it
         ("In Karnataka, Basavaraj Bommai maintained a lead in the Shiggaon seat, while Congress's "
          "D K Shivakumar won from the Kanakapura seat.", "2023-05-13",
-         [("KA", "assembly", "Shiggaon", "Basavaraj Bommai", "BJP", "leading", None)]),
+         [("KA", "assembly", "Shiggaon", "Basavaraj Bommai", "BJP", "leading", None),
+          ("KA", "assembly", "Kanakapura", "D K Shivakumar", "INC", "won", None)]),
         # someone with a party named only after the verb does not keep the leader out
         ("In Meghalaya, Chief minister Conrad K Sangma was leading in the South Tura seat with a "
          "margin of merely 44 votes over his nearest rival Bernard N Marak of the BJP.",
@@ -418,3 +418,14 @@ UP_TRENDS = [
 )  # fmt: skip
 def test_two_parties_side_by_side_before_a_number_are_one_alliance(text, published, expected):
     assert facts(text, published) == expected
+
+
+def test_the_clauses_after_a_result_are_read_and_noted():
+    text = (
+        "In Karnataka, Basavaraj Bommai maintained a lead in the Shiggaon seat, while Congress's "
+        "D K Shivakumar won from the Kanakapura seat."
+    )
+    seats = [f for f in published_facts(text, "2023-05-13") if isinstance(f.payload, SeatResult)]
+    later = [f for f in seats if "seat:later-clause" in f.notes]
+    assert [f.payload.constituency for f in later] == ["Kanakapura"]
+    assert text[later[0].span[0] : later[0].span[1]] == "Kanakapura"
