@@ -205,8 +205,8 @@ def _sentence_facts(text: str, paragraph: int, ctx: ArticleContext) -> list[Fact
                     notes,
                 )
             )
-    # "The 2018 elections threw up a fractured mandate, with the BJP winning 104. The
-    # Congress won 78 ...": an undated line goes on telling of the year its paragraph named.
+    # "In 2019 the house was hung, the BJP taking 40. The Congress took 31 ...": an undated
+    # line goes on telling of the year its paragraph named.
     undated = not _YEAR.search(text) and not times
     if ctx.other_year_told and undated:
         out = [replace(f, notes=(*f.notes, "time:after-other-year")) for f in out]
@@ -248,15 +248,15 @@ def _main_state(named: list[str]) -> str | None:
 _MANY_STATES = 4
 """A story naming this many states is national: a Lok Sabha seat's state is not carried."""
 
-# "the one led by Arvind Kejriwal in Delhi", "the government headed by Stalin in Tamil Nadu":
-# a state named to say where someone else governs
+# "like the government it runs, led by its chief minister in Delhi", "a coalition headed by
+# a regional leader in Kerala": a state named to say where someone else governs
 _GOVERNED_BY_BEFORE = re.compile(r"\b(?:led|headed|run|ruled)\s+by\b[^.;,]{0,40}\b(?:in|of)\s+$")
 
 
 def _sets_the_state(text: str, states: list[Mention], facts: list[Fact]) -> bool:
     """Whether the sentence moves the story to the last state it names: not when it only says
-    where someone else governs and reads no fact there (a Punjab story's "the AAP's second
-    government after the one led by Arvind Kejriwal in Delhi" leaves Punjab the state)."""
+    where someone else governs and reads no fact there (in a Punjab story, "its second
+    government, after one led by its chief in Delhi" leaves Punjab the state)."""
     last = states[-1]
     if any(f.state == last.code for f in facts):
         return True
@@ -265,7 +265,7 @@ def _sets_the_state(text: str, states: list[Mention], facts: list[Fact]) -> bool
 
 def _main_house(text: str) -> str | None:
     """The house an article speaks of most, for its lines before any house is named (a
-    Rajya Sabha story's headline "UP की 8 सीटें भाजपा ने जीतीं"); None leaves assembly."""
+    Rajya Sabha story's headline "गुजरात की तीनों सीटें भाजपा को"); None leaves assembly."""
     counts = Counter(house for _, house in find_house(text))
     if not counts:
         return None

@@ -62,8 +62,8 @@ def find_actors(sentence: str, grammars: tuple[Grammar, ...]) -> list[Mention]:
 
 
 def _side_by_side(sentence: str, actors: list[Mention]) -> list[Mention]:
-    """Two parties written side by side before a number ("बीजेपी 230 एसपी कांग्रेस 70",
-    "SP+Congress 70") are one alliance's line; apart, the first would have no number."""
+    """Two parties written side by side before a number ("भाजपा 40, सपा कांग्रेस 12",
+    "SP+Congress 12") are one alliance's line; apart, the first would have no number."""
     out: list[Mention] = []
     for a in actors:
         prev = out[-1] if out else None

@@ -129,7 +129,7 @@ def find_numbers(sentence: str) -> list[Number]:
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             if _FRACTION_AFTER.match(sentence, match.end()):
-                continue  # "three-fourths of the seats" is a share, not a count
+                continue  # "two-thirds of the house" is a share, not a count
             found.append(
                 Number(
                     _word_value(match.group(1)),

@@ -86,7 +86,7 @@ _WITH_ALLIES_AFTER = re.compile(
 )
 # "315 पर बीजेपी गठबंधन, 66 पर एसपी-कांग्रेस गठबंधन": the number names its seats first.
 _NUMBER_FIRST_GAP = re.compile(r"^\s*(?:सीट\S*\s+)?(?:पर|में)\s+$")
-# "एक सीट जेएलकेएम के खाते में गई": the party whose account the seats went to owns them
+# "दो सीटें आजसू के खाते में": the party whose account the seats went to owns them
 _SEATS_GAP_HI = re.compile(r"^\s*सीट\S*\s+$")
 _INTO_ACCOUNT_HI = re.compile(r"^\s*(?:के\s+खाते|की\s+झोली)\s+में")
 # "the Trinamool Congress and the YSRCP with 22 each", "एक-एक सीट": one number, several owners.
@@ -147,7 +147,7 @@ def _clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return 0, 0
 
 
-# "317 सीटों की मतगणना के शुरूआती रुझान में", "177 सीटों के रुझान आ चुके हैं", "trends for 104
+# "90 सीटों की मतगणना में", "50 सीटों के रुझान आए हैं", "trends for 104
 # seats": how many seats are being counted or reported, which no party holds.
 _SEATS_UNDER_COUNT_AFTER = re.compile(
     r"\s*(?:सीटों|सीट)\s+(?:की\s+मतगणना|के\s+(?:\S+\s+)?(?:रुझान|नतीजे)|पर\s+(?:\S+\s+)?(?:मतगणना|रुझान))"
@@ -393,7 +393,7 @@ def find_tallies(
     if not words and _list_pairs(sentence, numbers, actors) >= 2:
         # "BJP at 44, Congress at 21, Independent at 3": a standings line that does not
         # split won from leading gives each party's total, or what its paragraph's "trends"
-        # ("रुझान जारी किया ... एनडीए 52 सीटे हैं भाजपा 28") said they are.
+        # ("रुझानों में ... भाजपा 40, सपा 12") said they are.
         end = len(sentence)
         carried = ctx.paragraph_status is not None
         words = [StatusWord(ctx.paragraph_status or "total", end, end)]

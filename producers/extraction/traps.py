@@ -290,7 +290,7 @@ def past_hints(sentence: str, context: str, contest_year: int | None) -> list[st
             break
     fronted = _SCOPE_REGION.search(sentence)
     if _SCOPE_REGION.search(context) or (fronted is not None and fronted.start() <= 3):
-        # "In Bastar division, the Congress won four while the BJP won 8": a region put
+        # "In the tribal division, the BJP took nine and the Congress three": a region put
         # first is the scope of every clause after it
         hints.append("scope:region")
     return hints

@@ -78,8 +78,8 @@ def test_an_alliances_number_is_never_published_as_its_leaders():
 
 
 def test_a_seat_result_that_disagrees_with_the_candidate_list_is_held():
-    # "Abdullah's victory in Budgam comes alongside NC's Nazir Ahmad Khan, who won the Gurez
-    # seat": Budgam's list has no Nazir Ahmad Khan, so the Budgam reading waits for an editor
+    # a Budgam line that goes on to name a Gurez winner: Budgam's list has no such candidate,
+    # so the Budgam reading waits for an editor
     facts = [
         f
         for f in facts_of("jk2024_pratidintime_nc_bjp_key_seats")

@@ -47,7 +47,7 @@ def facts(text: str, published: str = "2024-10-08") -> list[tuple]:
         ("twenty-two seats", [22]),
         ("1.2 lakh votes", [120000]),
         # a share is not a count
-        ("bagged three-fourths of the seats, two thirds of the house and 18 more", [18]),
+        ("took three-fourths of the house, two thirds of the rest and 18 more", [18]),
     ],
 )
 def test_numbers_in_news_writing(text, values):
