@@ -74,8 +74,8 @@ def find_leaders(text: str, day: date | None) -> list[LeaderMention]:
     ]
 
 
-# "Shiv Sena, led by Uddhav Balasaheb Thackeray", "the NCP – Sharad Pawar faction"
-_LED_BY = re.compile(r"^\s*,?\s*(?:led|headed)\s+by\s+$|^\s*[–—-]\s*$")
+# "<party>, led by <the split's leader>", "<party> – <leader> faction"
+_LED_BY = re.compile(r"^\s*,?\s*(?:led|headed)\s+by\s+$|^\s*(?P<dash>[–—-])\s*$")
 _FACTION_AFTER = re.compile(r"^\s*(?:faction|camp|group)\b", re.I)
 
 
@@ -88,12 +88,11 @@ def with_factions(text: str, actors: list[Mention], day: date | None) -> list[Me
     for a in actors:
         code = a.code
         for leader in leaders:
-            gap = text[a.end : leader.start]
-            if leader.start < a.end or len(gap) > 20:
+            joined = _LED_BY.match(text[a.end : leader.start]) if leader.start >= a.end else None
+            if joined is None:
                 continue
-            dash = bool(re.match(r"^\s*[–—-]\s*$", gap))
-            if not _LED_BY.match(gap) or (dash and not _FACTION_AFTER.match(text[leader.end :])):
-                continue
+            if joined.group("dash") and not _FACTION_AFTER.match(text[leader.end :]):
+                continue  # "BJP – Narendra Modi" is no faction; "NCP – Sharad Pawar faction" is
             info = parties().get(leader.party)
             if a.kind == "party" and info is not None and info.until_formed == a.code:
                 code = leader.party

@@ -1,7 +1,7 @@
-"""Lists of constituency results that share one verb, read an item at a time.
+"""Pieces of a sentence read as sentences of their own: list items that share one verb.
 
-"सीसामऊ से सपा की नसीम सोलंकी, करहल से तेज प्रताप यादव, खैर से भाजपा के सुरेंद्र दिलेर और
-मीरापुर से रालोद की मिथलेश पाल ने जीत दर्ज की है" names four winners and one verb. Read whole,
+"अ से सपा के क, ब से भाजपा के ख और स से रालोद की ग ने जीत दर्ज की" names three winners (क, ख,
+ग at seats अ, ब, स) and one verb. Read whole,
 the sentence gives one result; read as items, each with the shared verb phrase ("ने जीत दर्ज की
 है") after it, it gives four. Each item is a view of the sentence: a piece of it followed by
 the verb phrase, with a map back to the sentence's own offsets, so every span still points
@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from .gazetteer import Mention
 from .numerals import Number
 
-__all__ = ["ListItem", "list_items"]
+__all__ = ["SentenceView", "list_items", "rest_of"]
 
 # The Hindi agent marker before the verb phrase all items share.
 _SHARED_VERB_HI = re.compile(r"\s+ने\s+(?=\S)")
@@ -25,8 +25,10 @@ _SEAT_MARK_HI = re.compile(r"(?<![\u0900-\u097f])(?:से|पर)\s")
 
 
 @dataclass(frozen=True, slots=True)
-class ListItem:
-    """One item of a list sentence: ``text`` is the item followed by the shared verb phrase."""
+class SentenceView:
+    """A piece of a sentence read as a sentence of its own: ``text`` is ``[start, end)``
+    followed by the sentence from ``tail`` on (a list item and its shared verb phrase; or,
+    with ``tail`` at the end, just the piece)."""
 
     text: str
     start: int
@@ -62,7 +64,12 @@ class ListItem:
         ]
 
 
-def list_items(sentence: str) -> list[ListItem]:
+def rest_of(sentence: str, start: int) -> SentenceView:
+    """The sentence from ``start`` to its end, as a view."""
+    return SentenceView(sentence[start:], start, len(sentence), len(sentence))
+
+
+def list_items(sentence: str) -> list[SentenceView]:
     """The items of a Hindi list of results sharing one "... ने <verb>" phrase; [] if the
     sentence is not such a list (fewer than two items that each name a seat)."""
     verbs = list(_SHARED_VERB_HI.finditer(sentence))
@@ -78,4 +85,4 @@ def list_items(sentence: str) -> list[ListItem]:
     items = [(s, e) for s, e in pieces if _SEAT_MARK_HI.search(sentence, s, e)]
     if len(items) < 2:
         return []
-    return [ListItem(sentence[s:e] + sentence[tail:], s, e, tail) for s, e in items]
+    return [SentenceView(sentence[s:e] + sentence[tail:], s, e, tail) for s, e in items]

@@ -30,7 +30,7 @@ from .gazetteer import (
 from .leaders import find_leaders
 from .nominees import NamedCandidate, named_candidates, named_seats
 from .numerals import Number
-from .seat_lists import ListItem, list_items
+from .seat_lists import SentenceView, list_items, rest_of
 from .translit import romanize
 
 __all__ = ["SeatCandidate", "find_seat_results"]
@@ -46,7 +46,7 @@ _EN_ROLE_AFTER_PARTY = re.compile(
 _EN_BEFORE_PARTY = re.compile(
     rf"(?P<name>{_EN_NAME})\s+(?:of the|of|from the)\s+$|(?P<name2>{_EN_NAME})\s*\($"
 )
-# "Atishi, AAP candidate from Kalkaji, is ahead": a name, then its party's role in apposition
+# "Asha, AAP candidate from Rohini, is ahead": a name, then its party's role in apposition
 _EN_APPOSED_BEFORE_PARTY = re.compile(rf"(?P<name>{_EN_NAME}),\s+(?:the\s+)?$")
 _EN_APPOSED_ROLE = re.compile(r"^\s+(?:candidate|nominee|leader|MLA|MP)\b")
 # "the AAP leader" points back at the last candidate; "Congress candidate and wrestler
@@ -122,7 +122,7 @@ _CONSTITUENCY_EN = re.compile(
 )
 _CONSTITUENCY_EN_FROM = re.compile(
     # possessive: "in Rohtak district" must not give back "Roht"; a district is not a seat
-    # and the object of a verb of winning ("who won Jalandhar Central by 247 votes"): listed
+    # and the object of a verb of winning ("who won Rohtak by 300 votes"): listed
     # seats only, since the name must be found in the state's list
     r"\b(?:from|in|at|won|wins|winning|retained|lost|bagged|clinched)\s+(?:the\s+)?"
     r"(?P<name>(?:[A-Z][a-z]+\s?){1,3}+)(?!\s*[Dd]istrict)"
@@ -335,7 +335,7 @@ def _seat_of_clause(
     return seats[0]
 
 
-# "She defeated lawyer Ujjwal Nikam of BJP": whoever follows an active verb of beating is
+# "She defeated the sitting MLA of the BJP": whoever follows an active verb of beating is
 # beaten, even when the winner is only a pronoun or goes unrecognised.
 _EN_TRANSITIVE_WIN = re.compile(r"defeated|beat|trounced|thumped", re.I)
 
@@ -497,7 +497,7 @@ def _written_seats(sentence: str, state: str) -> list[tuple[SeatInfo, int, int]]
     return out
 
 
-# "- Amarwara: The BJP's Kamlesh Pratap Shah retained his seat, defeating ...": a list
+# "- Seatname: The BJP's candidate kept the seat, beating ...": a list
 # item's heading names its seat.
 _HEADING = re.compile(r"^\s*(?:[-–•*]\s*)?(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s*:\s+\S")
 _NOT_A_HEADING_SEAT = {"Results", "Result", "Update", "Updates", "Live", "Watch", "Read", "Also",
@@ -530,8 +530,8 @@ def _heading_seat(sentence: str, state: str | None) -> tuple[SeatInfo, int, int]
     return SeatInfo(state, 0, name, (), "", ()), *span
 
 
-# "lost to Congress' Chandan Kashyap from Narayanpur", "lost by 5,196 votes in Saja", "who won
-# Jalandhar Central by 247 votes": in a state with no list to check against, a name after
+# "lost to the Congress nominee from Konta", "lost by 900 votes in Patan", "who won Tonk by 300
+# votes": in a state with no list to check against, a name after
 # from/in/at or a verb of winning is taken as the seat, weakly.
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:from|in|at|won|wins|winning|retained|lost|bagged|clinched)\s+"
@@ -565,7 +565,7 @@ def _seat_after_preposition(
         if any(a.start < end and start < a.end for a in actors) or find_states(name):
             continue
         return SeatInfo(state, 0, name, (), "", ()), start, end
-    # Hindi: "सीसामऊ से सपा की नसीम सोलंकी": the word before "से" ahead of a party
+    # Hindi: "करहल से सपा के उम्मीदवार": the word before "से" ahead of a party
     for a in actors:
         m = _HI_FROM_BEFORE_PARTY.search(sentence, 0, a.start)
         if a.kind != "party" or m is None:
@@ -638,7 +638,7 @@ def find_seat_results(
     """The seat results the sentence states (see :func:`_read_seat_results`).
 
     A sentence that names another listed seat without a result still moves the topic there
-    ("Vikramaditya stood from the Shimla Rural seat. He won the seat for INC..."): a later
+    ("Then she stood from the Solan seat. She took it for the Congress ..."): a later
     "he" or "the seat" must not reach back past it to the seat before.
     """
     found = _read_seat_results(
@@ -682,9 +682,9 @@ def _read_later_clauses(
     clause_spans: list[tuple[int, int]],
     is_trapped: Callable[[str, str], bool],
 ) -> list[SeatCandidate]:
-    """Results in the clauses after the ones read ("Pilot won from Tonk while Gehlot was
-    declared winner from Sardarpura"): the rest of the sentence from the next clause break is
-    read as a sentence of its own, noted ``seat:later-clause``."""
+    """Results in the clauses after the ones read ("A kept Tonk while B was declared the
+    winner in Patan"): the rest of the sentence from the next clause break is read as a
+    sentence of its own, noted ``seat:later-clause``."""
     out: list[SeatCandidate] = []
     seen = {c.payload.constituency for c in found}
     anchor = max(c.span[1] for c in found)
@@ -692,22 +692,12 @@ def _read_later_clauses(
         start = next((a for a, _ in clause_spans if a >= anchor and a > 0), None)
         if start is None:
             break
-        rest = ListItem(sentence[start:], start, len(sentence), len(sentence))
         spans = [(a - start, b - start) for a, b in clause_spans if a >= start]
+        view = rest_of(sentence, start)
         more = [
-            replace(
-                c,
-                span=(rest.to_sentence(c.span[0]), rest.to_sentence(c.span[1] - 1) + 1),
-                notes=(*c.notes, "seat:later-clause"),
-            )
-            for c in _read_seat_results(
-                rest.text,
-                numbers=rest.numbers(numbers),
-                actors=rest.actors(actors),
-                state=state,
-                ctx=ctx,
-                clause_spans=spans,
-                is_trapped=is_trapped,
+            c
+            for c in _read_view(
+                view, numbers, actors, state, ctx, spans, is_trapped, "later-clause"
             )
             if c.payload.constituency not in seen
         ]
@@ -727,22 +717,44 @@ def _read_list(
     ctx: ArticleContext,
     is_trapped: Callable[[str, str], bool],
 ) -> list[SeatCandidate]:
-    """Each item of a list of results that share one verb (see :mod:`.seat_lists`), with
-    spans mapped back to the sentence."""
-    out: list[SeatCandidate] = []
-    for item in list_items(sentence):
-        for found in _read_seat_results(
-            item.text,
-            numbers=item.numbers(numbers),
-            actors=item.actors(actors),
+    """Each item of a list of results that share one verb (see :mod:`.seat_lists`)."""
+    return [
+        c
+        for item in list_items(sentence)
+        for c in _read_view(
+            item, numbers, actors, state, ctx, [(0, len(item.text))], is_trapped, "list-item"
+        )
+    ]
+
+
+def _read_view(
+    view: SentenceView,
+    numbers: list[Number],
+    actors: list[Mention],
+    state: str | None,
+    ctx: ArticleContext,
+    clause_spans: list[tuple[int, int]],
+    is_trapped: Callable[[str, str], bool],
+    how: str,
+) -> list[SeatCandidate]:
+    """The results a view of the sentence states, spans mapped back to the sentence and
+    noted ``seat:<how>``."""
+    return [
+        replace(
+            c,
+            span=(view.to_sentence(c.span[0]), view.to_sentence(c.span[1] - 1) + 1),
+            notes=(*c.notes, f"seat:{how}"),
+        )
+        for c in _read_seat_results(
+            view.text,
+            numbers=view.numbers(numbers),
+            actors=view.actors(actors),
             state=state,
             ctx=ctx,
-            clause_spans=[(0, len(item.text))],
+            clause_spans=clause_spans,
             is_trapped=is_trapped,
-        ):
-            span = (item.to_sentence(found.span[0]), item.to_sentence(found.span[1] - 1) + 1)
-            out.append(replace(found, span=span, notes=(*found.notes, "seat:list-item")))
-    return out
+        )
+    ]
 
 
 def _read_seat_results(
@@ -763,7 +775,8 @@ def _read_seat_results(
     of the person a loss went to, when reading the loser's own result: neither that person
     nor their party is the loser's.
     """
-    if not any(rx.search(sentence) for _, rx in _STATUS):
+    verbs = [m.start() for _, rx in _STATUS if (m := rx.search(sentence))]
+    if not verbs:
         return []  # every result needs a status word; most sentences have none
     if winner_named is not None:
         actors = [a for a in actors if not winner_named[0] <= a.start < winner_named[1]]
@@ -778,9 +791,9 @@ def _read_seat_results(
             for p in people
         ]
     leaders: set[tuple[int, int]] = set()
-    first_verb = min(m.start() for _, rx in _STATUS if (m := rx.search(sentence)))
+    first_verb = min(verbs)
     # English names the subject before the verb: someone with a party only after it ("was
-    # leading ... over his nearest rival Bernard N Marak of the BJP") is no subject
+    # leading ... over his rival, a BJP MLA") is no subject
     english_verb = sentence[first_verb].isascii()
     subjects = [p for p in people if not p.is_object and (p.start < first_verb or not english_verb)]
     if not subjects:
@@ -828,7 +841,7 @@ def _read_seat_results(
     if english:
         people = _objects_after_verb(sentence, people, named, status[1], status[2])
         # a leader named only after the verb is not its subject ("triumphed over X, who is
-        # aligned with the faction led by Eknath Shinde"), unless a loss went to them
+        # aligned with the faction its leader runs"), unless a loss went to them
         people = [
             _Person(p.name, p.party, p.start, p.end, True)
             if (p.start, p.end) in leaders
@@ -878,7 +891,7 @@ def _read_seat_results(
         seat_clause = next((c for c in clause_spans if c[0] <= chosen[1] < c[1]), status_clause)
         own = _status(sentence, [chosen[1]], clause_spans) if seat_clause != status_clause else None
         if own is not None:
-            # "leading by 8,852 votes ..., even as he was trailing in Kamareddy by 1,768": the
+            # "leading by 900 votes in one seat, even as he trailed in the other by 300": the
             # seat's own clause says how it stands there, for whoever "he" is; without "he",
             # the seat is someone else's result
             if not _EN_HE.search(sentence[seat_clause[0] : seat_clause[1]]):
