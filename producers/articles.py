@@ -19,6 +19,7 @@ __all__ = [
     "Article",
     "ArticleError",
     "guess_lang",
+    "is_date_only",
     "load_article",
     "parse_published",
 ]
@@ -46,6 +47,9 @@ class Article:
     text: str
     published: datetime | None = None
     """Timezone-aware (IST when the source gave no offset); None when the article is undated."""
+    date_only: bool = False
+    """True when the source gave a publication day and no clock time: ``published`` is that
+    day's midnight IST, which orders events but is never shown as a time."""
     outlet: str | None = None
     url: str | None = None
 
@@ -72,6 +76,11 @@ def parse_published(value: str | None) -> datetime | None:
     except ValueError:
         raise ArticleError(f"published {value!r} is not YYYY-MM-DD or an ISO datetime") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=IST)
+
+
+def is_date_only(value: str | None) -> bool:
+    """True for a ``YYYY-MM-DD`` value: a day the source gave without a clock time."""
+    return value is not None and len(value) == 10
 
 
 def _read_text(path: Path) -> str:
@@ -121,15 +130,21 @@ def _from_json(path: Path, text: str) -> Article:
         lang=lang,
         text=body,
         published=parse_published(data.get("published")),
+        date_only=is_date_only(data.get("published")),
         outlet=data.get("outlet"),
         url=data.get("url"),
     )
 
 
 def load_article(
-    path: str | Path, *, published: datetime | None = None, lang: Lang | None = None
+    path: str | Path,
+    *,
+    published: datetime | None = None,
+    lang: Lang | None = None,
+    date_only: bool = False,
 ) -> Article:
-    """Read one article file; ``published`` and ``lang`` override what the file says.
+    """Read one article file; ``published`` (a day alone when ``date_only``) and ``lang``
+    override what the file says.
 
     Raises:
         ArticleError: missing, empty, binary, non-UTF-8, over :data:`MAX_ARTICLE_BYTES`, or a
@@ -147,6 +162,7 @@ def load_article(
             lang=lang or article.lang,
             text=article.text,
             published=published or article.published,
+            date_only=date_only if published is not None else article.date_only,
             outlet=article.outlet,
             url=article.url,
         )

@@ -21,7 +21,7 @@ from datetime import datetime
 
 from tally.events import encode_event
 
-from .articles import IST, ArticleError, load_article, parse_published
+from .articles import IST, ArticleError, is_date_only, load_article, parse_published
 from .extraction import extract_events
 from .extraction.confidence import DEFAULT_MIN_CONFIDENCE, min_confidence
 
@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        return _run(args.files, published, args.lang, threshold)
+        return _run(args.files, published, is_date_only(args.published), args.lang, threshold)
     except BrokenPipeError:
         # The reader went away ("| head"): stop quietly. Point stdout at /dev/null so the
         # interpreter's final flush does not raise a second time.
@@ -67,13 +67,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(
-    files: Sequence[str], published: datetime | None, lang: str | None, threshold: float
+    files: Sequence[str],
+    published: datetime | None,
+    date_only: bool,
+    lang: str | None,
+    threshold: float,
 ) -> int:
     status = 0
     out = sys.stdout.buffer
     for path in files:
         try:
-            article = load_article(path, published=published, lang=lang)  # type: ignore[arg-type]
+            article = load_article(
+                path,
+                published=published,
+                lang=lang,  # type: ignore[arg-type]
+                date_only=date_only,
+            )
         except ArticleError as exc:
             print(f"error: {exc}", file=sys.stderr)
             status = 1

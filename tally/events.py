@@ -27,6 +27,7 @@ __all__ = [
     "TallyEvent",
     "decode_event",
     "encode_event",
+    "event_id_for",
     "make_event",
 ]
 
@@ -148,6 +149,9 @@ class TallyEvent(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     source: Source
     as_of: str | None = None
     """Clock time the text states ("as of 10.45 am" gives ``"10:45"``), when it states one."""
+    date_only: bool | None = None
+    """True when the source gave a day and no clock time: ``event_time`` is that day's
+    midnight IST, which orders events but is shown to readers as the date alone."""
     confidence: Annotated[float, msgspec.Meta(ge=0.0, le=1.0)] | None = None
     """How sure the extractor is that the fact is right; absent for feeds and simulations."""
     checks: list[Check] | None = None
@@ -214,6 +218,7 @@ def make_event(
     confidence: float | None = None,
     checks: list[Check] | None = None,
     review: bool | None = None,
+    date_only: bool | None = None,
 ) -> TallyEvent:
     """Build a valid event with its deterministic id."""
     return TallyEvent(
@@ -226,6 +231,7 @@ def make_event(
         payload=payload,
         source=source,
         as_of=as_of,
+        date_only=date_only or None,
         confidence=confidence,
         checks=checks,
         review=review,

@@ -13,7 +13,7 @@ from datetime import datetime
 import msgspec
 
 from producers.days.format import Day, SeatLine
-from tally.events import Contest, SeatResult, Source, TallyEvent, make_event
+from tally.events import Contest, SeatResult, Source, TallyEvent, event_id_for, make_event
 
 __all__ = [
     "FEED_OUTLET",
@@ -75,6 +75,9 @@ def retimed(
             event_time=event_time,
             ingest_time=ingest_time,
             as_of=event.as_of,
+            confidence=event.confidence,
+            checks=event.checks,
+            review=event.review,
         )
         for event in events
     ]
@@ -113,13 +116,13 @@ def with_seat_numbers(
         if isinstance(payload, SeatResult) and payload.ac_no is None:
             ac_no = numbers.get((event.contest.code, _name_key(payload.constituency)))
             if ac_no is not None:
-                event = make_event(
-                    contest=event.contest,
-                    payload=msgspec.structs.replace(payload, ac_no=ac_no),
-                    source=event.source,
-                    event_time=event.event_time,
-                    ingest_time=event.ingest_time,
-                    as_of=event.as_of,
+                numbered = msgspec.structs.replace(payload, ac_no=ac_no)
+                event = msgspec.structs.replace(
+                    event,
+                    payload=numbered,
+                    event_id=event_id_for(
+                        event.contest, numbered, event.source, event.event_time, event.as_of
+                    ),
                 )
         out.append(event)
     return out

@@ -304,18 +304,22 @@ def _default_year(ctx: ArticleContext) -> int | None:
     return max(ctx.text_years) if ctx.text_years else None
 
 
-def event_time_for(fact: Fact, article: Article, ingest_time: datetime) -> datetime:
-    """When the fact held: the publication day at the stated time, else the publication
-    datetime; an undated article uses the contest's counting day, else the ingest time."""
+def event_time_for(fact: Fact, article: Article, ingest_time: datetime) -> tuple[datetime, bool]:
+    """When the fact held, and whether only its day is known.
+
+    The publication day at the stated time, else the publication datetime; an undated
+    article uses the contest's counting day, else the ingest time. The day alone is known when
+    the text states no clock time and the source gave a date without one.
+    """
     if article.published is not None:
         day = article.published.astimezone(IST).date()
         if fact.as_of:
-            return as_datetime(day, fact.as_of, IST)
-        return article.published
+            return as_datetime(day, fact.as_of, IST), False
+        return article.published, article.date_only
     known: date | None = counting_day(fact.state, fact.house, fact.year) if fact.year else None
     if known is not None:
-        return as_datetime(known, fact.as_of, IST)
-    return ingest_time
+        return as_datetime(known, fact.as_of, IST), not fact.as_of
+    return ingest_time, False
 
 
 def extract_events(
@@ -326,7 +330,13 @@ def extract_events(
     Facts whose contest year cannot be told (an undated article naming no year) are dropped:
     a fact filed under the wrong contest would move the wrong counter.
     """
-    published = article.published.isoformat() if article.published else None
+    published = None
+    if article.published is not None:
+        published = (
+            article.published.date().isoformat()
+            if article.date_only
+            else article.published.isoformat()
+        )
     events: list[TallyEvent] = []
     for fact in extract_facts(article, threshold=threshold):
         if fact.year is None or not (1951 <= fact.year <= 2100):
@@ -340,6 +350,7 @@ def extract_events(
             span=fact.span,
             published=published,
         )
+        event_time, date_only = event_time_for(fact, article, ingest_time)
         events.append(
             make_event(
                 contest=Contest(
@@ -350,9 +361,10 @@ def extract_events(
                 ),
                 payload=fact.payload,
                 source=source,
-                event_time=event_time_for(fact, article, ingest_time),
+                event_time=event_time,
                 ingest_time=ingest_time,
                 as_of=fact.as_of,
+                date_only=date_only,
                 confidence=fact.confidence,
                 checks=list(fact.checks),
                 review=fact.review,
