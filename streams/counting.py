@@ -15,14 +15,14 @@ function of the registers alone (:func:`build_board`), and the change log record
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Literal
 
 import msgspec
 
-from tally.changes import AllianceRow, Board, Change, PartyRow, SeatRow
+from tally.changes import AllianceRow, Board, Change, Headline, Layer, PartyRow, SeatRow
 from tally.events import AllianceTally, PartyTally, SeatResult, Source, TallyEvent
 from tally.reference import alliances_for, contest_info
 
@@ -30,7 +30,9 @@ __all__ = [
     "ContestModel",
     "ReportedLine",
     "Update",
+    "board_change",
     "build_board",
+    "choose_headline",
     "derived_changes",
     "derived_lines",
     "fold",
@@ -44,6 +46,9 @@ IST = timezone(timedelta(hours=5, minutes=30))
 """Counting-day clock of every contest the tracker knows; times shown to readers use it."""
 
 RegisterKind = Literal["seat", "reported"]
+
+COUNTED_SHARE = 0.5
+"""Share of the house whose seats, once counted, head the board whatever reports say."""
 
 SEAT_CONTENT = (
     "constituency",
@@ -72,6 +77,9 @@ class ReportedLine(msgspec.Struct, kw_only=True, omit_defaults=True):
     seats: int
     event_id: str
     event_time: str
+    """The event's time in IST, to the second: orders a line's statuses."""
+    shown_time: str | None = None
+    """What readers see: ``event_time``, or the date alone when the source gave no time."""
     as_of: str | None = None
     source: Source | None = None
     parties: list[str] = []
@@ -120,6 +128,14 @@ def ist_time(moment: datetime) -> str:
     return moment.astimezone(IST).isoformat(timespec="seconds")
 
 
+def shown_time(event: TallyEvent) -> str:
+    """When an event's fact held, as readers see it: the IST time, or the day alone
+    (``2024-10-08``) when the source gave no clock time."""
+    if event.date_only:
+        return event.event_time.astimezone(IST).date().isoformat()
+    return ist_time(event.event_time)
+
+
 def seat_key(seat: SeatResult) -> str:
     """A constituency's key: its AC number when given, else its name in capitals."""
     if seat.ac_no is not None:
@@ -149,7 +165,7 @@ def update_for(event: TallyEvent) -> Update | None:
     contest = event.contest.code
     payload = event.payload
     stamp = utc_stamp(event.event_time)
-    when = ist_time(event.event_time)
+    when = shown_time(event)
     if isinstance(payload, SeatResult):
         if payload.status not in ("leading", "won"):
             return None
@@ -196,12 +212,18 @@ def update_for(event: TallyEvent) -> Update | None:
         status=payload.status,
         seats=payload.seats,
         event_id=event.event_id,
-        event_time=when,
+        event_time=ist_time(event.event_time),
+        shown_time=when if event.date_only else None,
         as_of=event.as_of,
         source=event.source,
         parties=parties,
     )
-    clock = event.as_of or event.event_time.astimezone(IST).strftime("%H:%M")
+    if event.as_of:
+        note = f" (source updated {event.as_of})"
+    elif event.date_only:
+        note = f" (source dated {when})"
+    else:
+        note = f" (source updated {event.event_time.astimezone(IST):%H:%M})"
     return Update(
         state=state,
         contest=contest,
@@ -211,7 +233,7 @@ def update_for(event: TallyEvent) -> Update | None:
         value=_encoder.encode(reported).decode(),
         event_id=event.event_id,
         event_time=when,
-        note=f" (source updated {clock})",
+        note=note,
     )
 
 
@@ -327,7 +349,7 @@ def _reported_rows(reported: Mapping[str, ReportedLine]) -> list[PartyRow]:
                 won=won,
                 leading=leading,
                 total=total,
-                updated_at=newest.event_time,
+                updated_at=newest.shown_time or newest.event_time,
                 event_id=newest.event_id,
                 source=newest.source,
             )
@@ -335,15 +357,41 @@ def _reported_rows(reported: Mapping[str, ReportedLine]) -> list[PartyRow]:
     return sorted(rows, key=_row_order)
 
 
+def _alliance_order(row: AllianceRow) -> tuple[int, int, str]:
+    return (-row.total, -row.won, row.alliance)
+
+
+def _summed_alliance(
+    code: str, members: Sequence[str], rows: Mapping[str, PartyRow], majority: int | None
+) -> AllianceRow:
+    found = [rows[p] for p in members if p in rows]
+    return AllianceRow(
+        alliance=code,
+        parties=list(members),
+        won=sum(r.won for r in found),
+        leading=sum(r.leading for r in found),
+        total=sum(r.total for r in found),
+        majority=majority,
+    )
+
+
 def _reported_alliance_rows(
-    reported: Mapping[str, ReportedLine], known: Mapping[str, tuple[str, ...]], majority: int | None
+    reported: Mapping[str, ReportedLine],
+    known: Mapping[str, tuple[str, ...]],
+    party_rows: Sequence[PartyRow],
+    majority: int | None,
 ) -> list[AllianceRow]:
+    """The sources' own alliance figures, then each alliance in force that no figure speaks
+    for (none of its parties in a figure), summed over its reported parties; zero sums are
+    left out, since no source said anything about that alliance."""
     rows = []
-    for line, lines in sorted(_group(reported, alliances=True).items()):
-        won, leading, total, _ = _reported_numbers(lines)
+    covered: set[str] = set()
+    for line, lines in _group(reported, alliances=True).items():
+        won, leading, total, newest = _reported_numbers(lines)
         code = line.removeprefix("alliance:")
         listed = sorted({party for x in lines.values() for party in x.parties})
         members = list(known.get(code, ())) or listed
+        covered |= set(members)
         rows.append(
             AllianceRow(
                 alliance=code,
@@ -352,9 +400,77 @@ def _reported_alliance_rows(
                 leading=leading,
                 total=total,
                 majority=majority,
+                updated_at=newest.shown_time or newest.event_time,
+                event_id=newest.event_id,
+                source=newest.source,
             )
         )
-    return rows
+    by_party = {row.party: row for row in party_rows}
+    own = {row.alliance for row in rows}
+    for code, members in known.items():
+        if code in own or covered & set(members):
+            continue
+        summed = _summed_alliance(code, members, by_party, majority)
+        if summed.total or summed.won or summed.leading:
+            rows.append(summed)
+    return sorted(rows, key=_alliance_order)
+
+
+def seats_reported(parties: Sequence[PartyRow], alliances: Sequence[AllianceRow]) -> int:
+    """Seats the reported layer accounts for: its party totals, or its alliance figures plus
+    the parties outside them, whichever is more."""
+    by_parties = sum(row.total for row in parties)
+    figures = [row for row in alliances if row.source is not None]
+    inside = {party for row in figures for party in row.parties}
+    by_alliances = sum(row.total for row in figures) + sum(
+        row.total for row in parties if row.party not in inside
+    )
+    return max(by_parties, by_alliances)
+
+
+def choose_headline(
+    *,
+    house_seats: int | None,
+    seats_counted: int,
+    counted: tuple[list[PartyRow], list[AllianceRow]],
+    reported: tuple[list[PartyRow], list[AllianceRow]],
+) -> Headline:
+    """Which layer heads the board: the rule every reader applies as stated, never re-derives.
+
+    The counted layer, once its seats cover at least what the reported layer accounts for, or
+    at least :data:`COUNTED_SHARE` of the house; the reported layer until then. A contest with
+    no report at all is headed by its count, even an empty one.
+    """
+    accounted = seats_reported(*reported)
+    if house_seats:
+        accounted = min(accounted, house_seats)
+    house = f" of {house_seats}" if house_seats else ""
+    has_reports = bool(reported[0] or reported[1])
+    share = house_seats is not None and seats_counted >= COUNTED_SHARE * house_seats > 0
+    if not has_reports or (seats_counted and (seats_counted >= accounted or share)):
+        if not seats_counted:
+            why = "No seat counted and nothing reported yet"
+        elif has_reports:
+            why = f"{seats_counted}{house} seats counted; news reports account for {accounted}"
+        else:
+            why = f"{seats_counted}{house} seats counted"
+        layer: Layer = "counted"
+        parties, alliances = counted
+    else:
+        counted_part = (
+            f"{seats_counted}{house} seats counted" if seats_counted else "No seat counted"
+        )
+        why = f"{counted_part}; news reports account for {accounted}"
+        layer = "reported"
+        parties, alliances = reported
+    return Headline(
+        layer=layer,
+        why=why,
+        parties=parties,
+        alliances=alliances,
+        seats_counted=seats_counted,
+        seats_reported=accounted,
+    )
 
 
 def contest_parts(code: str) -> tuple[str, str, int]:
@@ -367,9 +483,10 @@ def contest_parts(code: str) -> tuple[str, str, int]:
 def build_board(model: ContestModel, threshold: int) -> Board:
     """The scoreboard of one contest, from its registers alone.
 
-    The counted layer (totals derived from seats) is shown where any seat has data, else the
-    reported one; ``disagreement`` lists parties whose reported total differs from the counted
-    one by more than ``threshold`` seats.
+    Both layers in full (counted: derived from seats; reported: from articles), the headline
+    :func:`choose_headline` picks, and ``disagreement``: once the count heads the board,
+    parties whose reported total differs from the counted one by more than ``threshold``
+    seats. While reports head it, the count is known to be partial, so no flag is raised.
     """
     state, house, year = contest_parts(model.code)
     info = contest_info(state, house, year)
@@ -377,25 +494,20 @@ def build_board(model: ContestModel, threshold: int) -> Board:
     counting_day = info.counting_day if info else date(year, 12, 31)
     known = {code: a.parties for code, a in sorted(alliances_for(state, counting_day).items())}
     counted = _counted_rows(model.seats.values())
+    by_party = {row.party: row for row in counted}
+    counted_alliances = [
+        _summed_alliance(code, members, by_party, majority) for code, members in known.items()
+    ]
     reported = _reported_rows(model.reported)
-    layer: Literal["counted", "reported"] = "counted" if model.seats else "reported"
-    shown = counted if model.seats else reported
-    by_party = {row.party: row for row in shown}
-    alliances = []
-    for code, members in known.items():
-        rows = [by_party[p] for p in members if p in by_party]
-        alliances.append(
-            AllianceRow(
-                alliance=code,
-                parties=list(members),
-                won=sum(r.won for r in rows),
-                leading=sum(r.leading for r in rows),
-                total=sum(r.total for r in rows),
-                majority=majority,
-            )
-        )
+    reported_alliances = _reported_alliance_rows(model.reported, known, reported, majority)
+    headline = choose_headline(
+        house_seats=info.seats if info else None,
+        seats_counted=len(model.seats),
+        counted=(counted, counted_alliances),
+        reported=(reported, reported_alliances),
+    )
     disagreement = []
-    if model.seats:
+    if model.seats and headline.layer == "counted":
         counted_total = {row.party: row.total for row in counted}
         disagreement = sorted(
             row.party
@@ -403,7 +515,7 @@ def build_board(model: ContestModel, threshold: int) -> Board:
             if abs(row.total - counted_total.get(row.party, 0)) > threshold
         )
     times = [seat.updated_at for seat in model.seats.values() if seat.updated_at]
-    times += [line.event_time for line in model.reported.values()]
+    times += [line.shown_time or line.event_time for line in model.reported.values()]
     return Board(
         contest=model.code,
         state=state,
@@ -411,16 +523,32 @@ def build_board(model: ContestModel, threshold: int) -> Board:
         year=year,
         seats=info.seats if info else None,
         majority=majority,
-        layer=layer,
-        parties=shown,
-        alliances=alliances,
+        layer=headline.layer,
+        headline=headline,
+        parties=counted,
+        alliances=counted_alliances,
         reported=reported,
-        reported_alliances=_reported_alliance_rows(model.reported, known, majority),
+        reported_alliances=reported_alliances,
         seats_counted=len(model.seats),
         seats_declared=sum(1 for seat in model.seats.values() if seat.status == "declared"),
         disagreement=disagreement,
         disagreement_threshold=threshold,
         updated_at=max(times) if times else None,
+    )
+
+
+def board_change(board: Board, note: str | None = None) -> Change:
+    """The change that states a contest's whole board: readers replace theirs with ``new``.
+
+    Logged whenever the board moves, so no reader computes a number: the board is small (one
+    line per party and alliance), and seats travel one by one as ``seat`` changes.
+    """
+    return Change(
+        contest=board.contest,
+        scope="board",
+        key=board.contest,
+        new=msgspec.to_builtins(board),
+        note=note,
     )
 
 

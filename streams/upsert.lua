@@ -1,7 +1,8 @@
 -- Apply one state's batch atomically: the register writes, their change-log entries and the
 -- boards, in one script, so a reader never sees a number without its change and a replay never
--- logs a change twice. Mirrors streams/counting.py (wins, item_change, derived_changes); the
--- keys and the payload come from streams/writes.py.
+-- logs a change twice. Applies the rules streams/counting.py owns (wins, item_change,
+-- derived_changes, board_change) as streams/state_log.py does in Python; the keys and the
+-- payload come from streams/writes.py.
 --
 -- KEYS: epoch, changes, applied, contests, then per contest: board, seats, reported, versions,
 --       derived.
@@ -107,6 +108,15 @@ local function write_derived(contest, key, new)
   if #args > 0 then redis.call('HSET', key, unpack(args)) end
 end
 
+-- The whole board, and a change stating it when it moved: readers replace their copy and
+-- compute nothing (counting.board_change).
+local function write_board(key, c)
+  if redis.call('GET', key) ~= c.board then
+    redis.call('XADD', CHANGES, 'MAXLEN', '~', p.changes_maxlen, '*', 'c', c.board_change)
+  end
+  redis.call('SET', key, c.board)
+end
+
 local function applied_offset()
   return tonumber(redis.call('HGET', APPLIED, tostring(p.partition)) or '-1')
 end
@@ -139,7 +149,7 @@ if op == 'apply' then
     for i, c in ipairs(p.contests) do
       local BOARD, _, _, _, DERIVED = contest_keys(i)
       write_derived(c.code, DERIVED, c.derived)
-      redis.call('SET', BOARD, c.board)
+      write_board(BOARD, c)
     end
     redis.call('HSET', APPLIED, tostring(p.partition), p.offset)
   end
@@ -179,7 +189,7 @@ if op == 'zero' then
   if redis.call('EXISTS', BOARD) == 1 then return {'zero', 0} end
   if redis.call('EXISTS', EPOCH) == 0 then redis.call('SET', EPOCH, p.epoch) end
   write_derived(c.code, DERIVED, c.derived)
-  redis.call('SET', BOARD, c.board)
+  write_board(BOARD, c)
   redis.call('SADD', CONTESTS, c.code)
   return {'zero', 1}
 end

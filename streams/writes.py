@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 import msgspec
 
-from streams.counting import ContestModel, Update, build_board, derived_lines
+from streams.counting import ContestModel, Update, board_change, build_board, derived_lines
 from tally import redis_keys
-from tally.changes import Change
 
 __all__ = ["StateWrite", "apply_write", "rebuild_write", "zero_write"]
 
@@ -57,17 +56,11 @@ def _contest_part(model: ContestModel, threshold: int, rebuilt: bool) -> dict[st
     part: dict[str, object] = {
         "code": model.code,
         "board": _encoder.encode(board).decode(),
+        "board_change": _encoder.encode(board_change(board)).decode(),
         "derived": derived_lines(board),
     }
     if rebuilt:
-        marker = Change(
-            contest=model.code,
-            scope="board",
-            key=model.code,
-            new=msgspec.to_builtins(board),
-            note="rebuilt",
-        )
-        part["marker"] = _encoder.encode(marker).decode()
+        part["marker"] = _encoder.encode(board_change(board, note="rebuilt")).decode()
         part["registers"] = [
             {"f": register, "v": version, "j": value}
             for register, (version, value) in sorted(model.registers.items())

@@ -16,6 +16,7 @@ __all__ = [
     "AllianceRow",
     "Board",
     "Change",
+    "Headline",
     "PartyRow",
     "SeatRow",
     "decode_board",
@@ -50,6 +51,28 @@ class AllianceRow(msgspec.Struct, kw_only=True, omit_defaults=True):
     leading: int = 0
     total: int = 0
     majority: int | None = None
+    updated_at: str | None = None
+    event_id: str | None = None
+    source: Source | None = None
+    """Set when the number is the source's own alliance figure, not a sum over its parties."""
+
+
+class Headline(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """The numbers a reader sees first, and why they come from that layer.
+
+    The counted layer heads the board only once its seats cover at least what the reported
+    layer accounts for, or half the house; until then the reported layer does, with the
+    sources' own alliance figures (``streams/counting.py`` owns the rule).
+    """
+
+    layer: Layer
+    why: str
+    parties: list[PartyRow] = []
+    alliances: list[AllianceRow] = []
+    seats_counted: int = 0
+    """Seats with counted data, shown beside a reported headline as "N of M seats counted"."""
+    seats_reported: int = 0
+    """Seats the reported layer accounts for (its party totals, or its alliance figures)."""
 
 
 class Board(msgspec.Struct, kw_only=True, omit_defaults=True):
@@ -62,12 +85,18 @@ class Board(msgspec.Struct, kw_only=True, omit_defaults=True):
     seats: int | None
     majority: int | None
     layer: Layer
+    """The headline's layer (``headline.layer``)."""
+    headline: Headline | None = None
+    """What to show first; every board the worker writes has one."""
     parties: list[PartyRow] = []
+    """The counted layer: party lines derived from the seats."""
     alliances: list[AllianceRow] = []
+    """The counted layer's alliances: each alliance in force, summed over its parties."""
     reported: list[PartyRow] = []
-    """The reported layer, kept beside the counted one so readers can compare."""
+    """The reported layer: party lines from articles, kept in full beside the counted one."""
     reported_alliances: list[AllianceRow] = []
-    """Alliance numbers as articles gave them (not summed from parties), newest per status."""
+    """The reported layer's alliances: the sources' own figures, then each alliance in force
+    that no figure covers, summed over its reported parties (zero sums left out)."""
     seats_counted: int = 0
     """Seats with at least one round counted (leading or declared)."""
     seats_declared: int = 0
@@ -100,8 +129,10 @@ class SeatRow(msgspec.Struct, kw_only=True, omit_defaults=True):
 class Change(msgspec.Struct, kw_only=True, omit_defaults=True):
     """One counter moving, as appended to a state's change log.
 
-    ``old``/``new`` are numbers for party and alliance lines and seat JSON for seats. A lower
-    ``new`` than ``old`` on a tally line is a correction, and says so.
+    ``old``/``new`` are numbers for party and alliance lines, seat JSON for seats and the
+    whole board for a ``board`` change without a field. ``correction`` is decided once, by
+    ``streams/counting.py``: a ``won`` number that goes down. Readers show what it says and
+    never infer a correction from the numbers.
     """
 
     contest: str

@@ -47,6 +47,9 @@ class BoardSummary(msgspec.Struct, kw_only=True, omit_defaults=True):
     seats: int | None
     majority: int | None
     layer: str
+    """The headline's layer: ``counted`` or ``reported``."""
+    why: str | None = None
+    """Why the headline comes from that layer (``Board.headline.why``)."""
     parties: list[PartyLine]
     alliances: list[AllianceRow] = []
     seats_counted: int = 0
@@ -59,12 +62,12 @@ class StateSummary(msgspec.Struct, kw_only=True):
 
 
 def summarise(board: Board) -> BoardSummary:
-    """Parties by total seats, largest first (ties by won, then code, so every server agrees)."""
+    """The headline's parties by total seats, largest first (ties by won, then code, so every
+    server agrees), and its alliances."""
+    headline = board.headline
+    parties = headline.parties if headline else board.parties
     lines = sorted(
-        (
-            PartyLine(party=p.party, won=p.won, leading=p.leading, total=p.total)
-            for p in board.parties
-        ),
+        (PartyLine(party=p.party, won=p.won, leading=p.leading, total=p.total) for p in parties),
         key=lambda line: (-line.total, -line.won, line.party),
     )
     return BoardSummary(
@@ -74,8 +77,9 @@ def summarise(board: Board) -> BoardSummary:
         seats=board.seats,
         majority=board.majority,
         layer=board.layer,
+        why=headline.why if headline else None,
         parties=lines,
-        alliances=board.alliances,
+        alliances=headline.alliances if headline else board.alliances,
         seats_counted=board.seats_counted,
         seats_declared=board.seats_declared,
         updated_at=board.updated_at,

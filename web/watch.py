@@ -38,7 +38,8 @@ def _default_url() -> str:
 
 
 def render(model: StateModel | None, state: str, status: Status) -> RenderableType:
-    """The scoreboard: one table per contest, parties by total, with the majority mark."""
+    """The scoreboard: one table per contest, its headline's parties by total, with the
+    majority mark."""
     info = states().get(state)
     title = f"{info.name} · {info.name_hi}" if info else state
     marker = {"live": "[green]● live[/]", "connecting": "[yellow]● connecting[/]"}.get(
@@ -50,11 +51,14 @@ def render(model: StateModel | None, state: str, status: Status) -> RenderableTy
     if not model.contests:
         tables.append(Text("No results for this state yet."))
     names = parties()
-    for code in sorted(model.contests):
-        board = model.contests[code]["board"]
+    for code, board in sorted(model.boards().items()):
         majority, seats = board.get("majority"), board.get("seats")
+        headline = board.get("headline") or {}
+        layer = "from news reports" if headline.get("layer") == "reported" else "counted"
         caption = (
-            f"{board.get('seats_declared', 0)} declared, {board.get('seats_counted', 0)} reporting"
+            f"{layer}: {headline.get('why', '')}"
+            f"\n{board.get('seats_declared', 0)} declared,"
+            f" {board.get('seats_counted', 0)} reporting"
             f" · last updated {board.get('updated_at') or '—'}"
         )
         table = Table(
@@ -68,7 +72,7 @@ def render(model: StateModel | None, state: str, status: Status) -> RenderableTy
             table.add_column(column, justify="right")
         table.add_column("To majority", justify="right")
         rows = sorted(
-            board.get("parties", []),
+            headline.get("parties", board.get("parties", [])),
             key=lambda r: (-r.get("total", 0), -r.get("won", 0), r["party"]),
         )
         for row in rows:

@@ -31,7 +31,7 @@ def board_of(events: list[TallyEvent], threshold: int = 3):
 def test_an_older_report_never_overwrites_a_newer_one() -> None:
     newer, older = party_tally("BJP", "leading", 40, 50), party_tally("BJP", "leading", 30, 20)
     for order in ([newer, older], [older, newer]):
-        (row,) = board_of(order).parties
+        (row,) = board_of(order).reported
         assert (row.party, row.leading, row.event_id) == ("BJP", 40, newer.event_id)
 
 
@@ -39,8 +39,8 @@ def test_equal_times_are_broken_by_event_id_whatever_the_order() -> None:
     a = party_tally("BJP", "won", 10, 30, outlet="PTI")
     b = party_tally("BJP", "won", 12, 30, outlet="ANI")
     winner = max((a, b), key=lambda e: e.event_id)
-    assert board_of([a, b]).parties[0].won == board_of([b, a]).parties[0].won
-    assert board_of([a, b]).parties[0].event_id == winner.event_id
+    assert board_of([a, b]).reported[0].won == board_of([b, a]).reported[0].won
+    assert board_of([a, b]).reported[0].event_id == winner.event_id
 
 
 def test_a_higher_round_wins_a_seat_even_when_its_clock_is_earlier() -> None:
@@ -62,18 +62,15 @@ def test_trailing_and_lost_results_move_no_seat() -> None:
     assert update_for(seat_result(7, "AAP", "lost", 10, 30)) is None
 
 
-def test_counted_layer_comes_from_seats_and_reported_stays_beside_it() -> None:
-    reported = [party_tally("BJP", "leading", 40, 20)]
-    assert board_of(reported).layer == "reported"
+def test_both_layers_are_kept_in_full_counted_from_seats_reported_from_articles() -> None:
     board = board_of(
         [
-            *reported,
+            party_tally("BJP", "leading", 40, 20),
             seat_result(1, "BJP", "won", 10, 90),
             seat_result(2, "BJP", "leading", 4, 40),
             seat_result(3, "AAP", "leading", 4, 40),
         ]
     )
-    assert board.layer == "counted"
     assert [(r.party, r.won, r.leading, r.total) for r in board.parties] == [
         ("BJP", 1, 1, 2),
         ("AAP", 0, 1, 1),
@@ -87,13 +84,72 @@ def test_counted_layer_comes_from_seats_and_reported_stays_beside_it() -> None:
     )
 
 
+def test_reports_head_the_board_until_the_count_covers_what_they_account_for() -> None:
+    reports = [party_tally("BJP", "leading", 30, 20), party_tally("AAP", "leading", 10, 20)]
+    few = board_of([*reports, *(seat_result(n, "BJP", "leading", 2, 30) for n in range(1, 4))])
+    assert few.headline is not None and few.layer == few.headline.layer == "reported"
+    assert few.headline.why == "3 of 70 seats counted; news reports account for 40"
+    assert [(r.party, r.total) for r in few.headline.parties] == [("BJP", 30), ("AAP", 10)]
+    assert (few.headline.seats_counted, few.headline.seats_reported) == (3, 40)
+    enough = board_of([*reports, *(seat_result(n, "BJP", "leading", 2, 30) for n in range(1, 41))])
+    assert enough.headline is not None and enough.headline.layer == "counted"
+    assert [(r.party, r.total) for r in enough.headline.parties] == [("BJP", 40)]
+
+
+def test_half_the_house_counted_heads_the_board_whatever_reports_say() -> None:
+    reports = [party_tally("BJP", "leading", 70, 20)]
+    below = board_of([*reports, *(seat_result(n, "AAP", "leading", 2, 30) for n in range(1, 35))])
+    half = board_of([*reports, *(seat_result(n, "AAP", "leading", 2, 30) for n in range(1, 36))])
+    assert below.layer == "reported"
+    assert half.layer == "counted"
+
+
+def test_with_no_report_the_count_heads_the_board_from_its_first_seat() -> None:
+    assert board_of([seat_result(1, "AAP", "won", 10, 30)]).layer == "counted"
+    assert board_of([party_tally("BJP", "won", 3, 20)]).layer == "reported"
+
+
+def test_a_reported_headline_gives_the_sources_alliance_figure_and_sums_the_rest() -> None:
+    board = board_of(
+        [
+            alliance_tally(None, "won", 40, 20, parties=["AAP", "INC"]),
+            party_tally("BJP", "won", 25, 20),
+            party_tally("JD(U)", "won", 2, 20),
+            party_tally("AAP", "won", 33, 20),
+        ]
+    )
+    assert board.headline is not None
+    lines = [(a.alliance, a.total, a.source is not None) for a in board.headline.alliances]
+    # INDIA is not summed: the source's own AAP+INC figure speaks for its parties.
+    assert lines == [("AAP+INC", 40, True), ("NDA", 27, False)]
+    assert board.headline.seats_reported == 67
+
+
+def test_a_date_only_source_shows_its_day_and_never_a_midnight_clock() -> None:
+    board = board_of([party_tally("BJP", "won", 3, 0, date_only=True)])
+    assert board.updated_at == "2025-02-08"
+    assert board.reported[0].updated_at == "2025-02-08"
+    update = update_for(party_tally("BJP", "won", 3, 0, date_only=True))
+    assert update is not None and update.event_time == "2025-02-08"
+    assert update.note == " (source dated 2025-02-08)"
+    timed = update_for(party_tally("BJP", "won", 3, 42))
+    assert timed is not None and timed.event_time == "2025-02-08T08:42:00+05:30"
+
+
 def test_disagreement_is_flagged_only_beyond_the_threshold() -> None:
-    seats = [seat_result(n, "BJP", "leading", 2, 30) for n in range(1, 6)]
-    close = board_of([*seats, party_tally("BJP", "leading", 8, 40)], threshold=3)
-    far = board_of([*seats, party_tally("BJP", "leading", 9, 40)], threshold=3)
+    seats = [seat_result(n, "BJP", "leading", 2, 30) for n in range(1, 36)]
+    close = board_of([*seats, party_tally("BJP", "leading", 38, 40)], threshold=3)
+    far = board_of([*seats, party_tally("BJP", "leading", 39, 40)], threshold=3)
     assert close.disagreement == []
     assert far.disagreement == ["BJP"]
-    assert derived_lines(far)["flag|BJP|disagreement"] == "reported 9, counted 5"
+    assert derived_lines(far)["flag|BJP|disagreement"] == "reported 39, counted 35"
+
+
+def test_no_disagreement_is_flagged_while_reports_head_the_board() -> None:
+    seats = [seat_result(n, "BJP", "leading", 2, 30) for n in range(1, 6)]
+    board = board_of([*seats, party_tally("BJP", "leading", 20, 40)], threshold=3)
+    assert board.layer == "reported"
+    assert board.disagreement == []
 
 
 def test_alliances_sum_their_members_against_the_majority_mark() -> None:

@@ -27,25 +27,44 @@ def _contest(state: str) -> Contest:
 
 
 def party_tally(
-    party: str, status: str, seats: int, minute: int, state: str = "DL", outlet: str = "PTI"
+    party: str,
+    status: str,
+    seats: int,
+    minute: int,
+    state: str = "DL",
+    outlet: str = "PTI",
+    date_only: bool = False,
 ) -> TallyEvent:
-    """A reported number, ``minute`` minutes after 08:00 IST."""
+    """A reported number, ``minute`` minutes after 08:00 IST; with ``date_only``, from a
+    source that gave the day alone (its time is then the day's midnight)."""
     return make_event(
         contest=_contest(state),
         payload=PartyTally(party=party, status=status, seats=seats),  # type: ignore[arg-type]
         source=Source(kind="article", outlet=outlet, sentence=f"{party} {status} {seats}"),
-        event_time=DAY + timedelta(minutes=minute),
+        event_time=DAY.replace(hour=0) if date_only else DAY + timedelta(minutes=minute),
         ingest_time=INGEST,
+        date_only=date_only,
     )
 
 
 def alliance_tally(
-    alliance: str, status: str, seats: int, minute: int, state: str = "DL"
+    alliance: str | None,
+    status: str,
+    seats: int,
+    minute: int,
+    state: str = "DL",
+    parties: list[str] | None = None,
 ) -> TallyEvent:
+    """An alliance figure; an unnamed bloc (``alliance=None``) is named by its ``parties``."""
     return make_event(
         contest=_contest(state),
-        payload=AllianceTally(alliance=alliance, status=status, seats=seats),  # type: ignore[arg-type]
-        source=Source(kind="article", outlet="PTI"),
+        payload=AllianceTally(
+            alliance=alliance,
+            parties=parties or [],
+            status=status,  # type: ignore[arg-type]
+            seats=seats,
+        ),
+        source=Source(kind="article", outlet="PTI", sentence=f"{alliance} {status} {seats}"),
         event_time=DAY + timedelta(minutes=minute),
         ingest_time=INGEST,
     )

@@ -1,8 +1,8 @@
 """Writes Redis exactly as tally/redis_keys.py and tally/changes.py lay it out.
 
 The web layer only reads Redis; these helpers stand in for the worker's writes so the server
-can be tested against a real Redis. Each write updates the board and appends its change in one
-MULTI/EXEC, as the worker's script does.
+can be tested against a real Redis. Each write updates the board and appends its changes, then
+the change stating the whole board, in one MULTI/EXEC, as the worker's script does.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 import redis.asyncio as aioredis
 
+from streams.counting import board_change
 from tally import redis_keys as K
 from tally.changes import Board, Change, PartyRow, SeatRow, decode_board, encode
 
@@ -78,7 +79,7 @@ class ContractWriter:
                 field=name,
                 old=before,
                 new=after,
-                correction=after < before,
+                correction=name == "won" and after < before,
                 note=note,
                 event_time="2022-12-08T11:42:00+05:30",
             )
@@ -103,6 +104,8 @@ class ContractWriter:
     async def _write(
         self, board: Board, *changes: Change, seat: tuple[str, bytes] | None = None
     ) -> str:
+        """Write the board, then its changes and the change stating the board whole."""
+        changes = (*changes, board_change(board))
         async with self.redis.pipeline(transaction=True) as pipe:
             pipe.set(K.board(self.state, self.contest), encode(board))
             if seat is not None:

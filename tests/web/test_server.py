@@ -104,7 +104,7 @@ async def test_live_subscribers_start_over_when_the_log_is_recreated(server, gj)
         assert (snap["type"], snap["epoch"], snap["offset"]) == ("snapshot", "e2", "0-0")
         new = await gj.party("BJP", "won", 30)
         items = await changes_until(ws, new)
-        assert [i["id"] for i in items] == gj.log[-2:]
+        assert [i["id"] for i in items] == gj.log[-3:]
 
 
 async def test_a_resume_from_trimmed_history_gets_a_snapshot(server, gj, redis):
@@ -337,7 +337,7 @@ async def test_health_metrics_reference_and_dashboard_files(server, gj):
     status, headers, body = await http_get(server, "/")
     assert status == 200 and headers["content-type"].startswith("text/html")
     assert "content-security-policy" in headers
-    for path in ("/dashboard.js", "/dashboard.css"):
+    for path in ("/js/main.js", "/js/views/state.js", "/dashboard.css"):
         assert (await http_get(server, path))[0] == 200
     for path in ("/../pyproject.toml", "/%2e%2e/server.py", "/..%2f..%2fpyproject.toml"):
         assert (await http_get(server, path))[0] == 404
