@@ -18,12 +18,18 @@ async def browser() -> AsyncIterator[Browser]:
         await chromium.close()
 
 
+def page_errors(page: Page) -> list[str]:
+    """The uncaught script errors of ``page``, collected as they happen."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    return errors
+
+
 @pytest.fixture
 async def page(browser: Browser) -> AsyncIterator[Page]:
     context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="en-IN")
     page = await context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    errors = page_errors(page)
     yield page
     await context.close()
     assert errors == [], errors

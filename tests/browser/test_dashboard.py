@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 import redis.asyncio as aioredis
+from msgspec import structs
 from playwright.async_api import expect
 
+from streams.counting import board_change
 from tally import redis_keys as K
 from tally.changes import Board, Change, PartyRow, encode
 from tests.browser.seed import CONTEST, HINDI_SENTENCE, seed_gujarat
@@ -44,6 +46,12 @@ def line(board: Board, party: str) -> PartyRow:
     return next(p for p in board.parties if p.party == party)
 
 
+def moved(board: Board, party: str, **fields: object) -> Change:
+    """The change that states ``board`` with one party line moved, as the worker logs it."""
+    parties = [structs.replace(p, **fields) if p.party == party else p for p in board.parties]
+    return board_change(structs.replace(board, parties=parties))
+
+
 def base(app: App) -> str:
     return f"http://127.0.0.1:{app.port}"
 
@@ -71,6 +79,11 @@ async def test_a_change_in_redis_changes_the_number_on_screen(server, board, pag
             contest=CONTEST, scope="party", key="INC", field=field, old=old, new=old + 2
         )
         await redis.xadd(K.changes("GJ"), {"c": encode(change)})
+    # The narrating changes move no number: only the board that states them does.
+    await page.wait_for_timeout(500)
+    await expect(total).to_have_text(str(inc.total))
+    board_moved = moved(board, "INC", leading=inc.leading + 2, total=inc.total + 2)
+    await redis.xadd(K.changes("GJ"), {"c": encode(board_moved)})
     await expect(total).to_have_text(str(inc.total + 2))
 
 
@@ -91,7 +104,11 @@ async def test_a_correction_shows_old_and_new(server, board, page, redis):
         event_time="2022-12-08T14:31:00+05:30",
     )
     await redis.xadd(K.changes("GJ"), {"c": encode(change)})
+    after = moved(board, "BJP", won=won - 2, total=line(board, "BJP").total - 2)
+    after.new["updated_at"] = "2022-12-08T14:31:00+05:30"  # type: ignore[index]
+    await redis.xadd(K.changes("GJ"), {"c": encode(after)})
     await expect(row.locator("td.won .correction")).to_have_text(f"{won} → {won - 2}")
+    await expect(row.locator("td.won .num")).to_have_text(str(won - 2))
     await expect(page.locator(".contest__updated time")).to_contain_text("14:31:00 IST")
 
 
@@ -148,6 +165,7 @@ async def test_the_page_reconnects_and_resumes_after_the_server_restarts(
     await expect(page.locator("#conn")).not_to_have_attribute("data-state", "live")
     change = Change(contest=CONTEST, scope="party", key="AAP", field="total", old=5, new=6)
     await redis.xadd(K.changes("GJ"), {"c": encode(change)})
+    await redis.xadd(K.changes("GJ"), {"c": encode(moved(board, "AAP", total=6))})
     async with running(replace(settings, port=port)):
         await expect(page.locator("#conn")).to_have_attribute("data-state", "live", timeout=30_000)
         await expect(total).to_have_text("6")
