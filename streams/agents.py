@@ -25,10 +25,10 @@ import faust.streams
 from aiokafka.partitioner import murmur2
 
 from streams.app import app, dead_letters, offsets, registers, settings, tally_events
-from streams.counting import ContestModel, Update, update_for
+from streams.counting import ContestModel, Update, feed_entry, update_for
 from streams.redis_store import RedisStore
 from streams.writes import StateWrite, apply_write, rebuild_write, zero_write
-from tally.events import EventRejected, TallyEvent, decode_event, encode_event
+from tally.events import EventRejected, TallyEvent, decode_event
 from tally.reference import states as known_states
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ class Counter:
                 if model.offer(update):
                     batch.buckets.add((update.contest, bucket_of(update.register)))
                 batch.updates.append(update)
-                batch.feed.append(encode_event(tally))
+                batch.feed.append(feed_entry(tally))
             for state, batch in batches.items():
                 assert batch.last is not None
                 with in_event(batch.last):

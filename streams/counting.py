@@ -136,6 +136,16 @@ def shown_time(event: TallyEvent) -> str:
     return ist_time(event.event_time)
 
 
+def feed_entry(event: TallyEvent) -> bytes:
+    """An event as the feed shows it: as published, except that a date-only source's
+    ``event_time`` is the day alone, so no reader sees its ordering midnight."""
+    if not event.date_only:
+        return _encoder.encode(event)
+    fields = msgspec.to_builtins(event)
+    fields["event_time"] = shown_time(event)
+    return _encoder.encode(fields)
+
+
 def seat_key(seat: SeatResult) -> str:
     """A constituency's key: its AC number when given, else its name in capitals."""
     if seat.ac_no is not None:

@@ -49,6 +49,17 @@ def _contract_schemas() -> dict[str, Any]:
     return _draft07(components)
 
 
+def _feed_event(tally_event: dict[str, Any]) -> dict[str, Any]:
+    """A feed event is a TallyEvent whose ``event_time`` is the day alone for a date-only
+    source (streams.counting.feed_entry)."""
+    props = dict(tally_event["properties"])
+    props["event_time"] = {
+        "anyOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}],
+        "description": "When the fact held; the date alone when the source gave no clock time.",
+    }
+    return {**tally_event, "title": "FeedEvent", "properties": props}
+
+
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": REF.format(name=name)}
 
@@ -114,7 +125,8 @@ def _schemas() -> dict[str, Any]:
                 },
             },
         ),
-        "FeedItem": _obj(["id", "event"], {"id": STREAM_ID, "event": _ref("TallyEvent")}),
+        "FeedEvent": _feed_event(_contract_schemas()["TallyEvent"]),
+        "FeedItem": _obj(["id", "event"], {"id": STREAM_ID, "event": _ref("FeedEvent")}),
         "FeedData": _obj(["events"], {"events": {"type": "array", "items": _ref("FeedItem")}}),
         "ChangeItem": _obj(["id", "change"], {"id": STREAM_ID, "change": _ref("Change")}),
         "StateUpdateData": _obj(

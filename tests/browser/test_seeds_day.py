@@ -49,6 +49,11 @@ async def test_after_the_seeds_jammu_and_kashmir_is_headed_by_the_reported_numbe
         assert not MIDNIGHT.search(text), "a date-only source shows a clock time"
         national = await (await page.request.get(f"{base}/api/states")).text()
         assert not MIDNIGHT.search(national)
+        feed = await (await page.request.get(f"{base}/api/feed?limit=500")).json()
+        dated = [item["event"] for item in feed["data"]["events"] if item["event"].get("date_only")]
+        assert dated, "the seeds have date-only sources"
+        assert all(len(event["event_time"]) == 10 for event in dated)
+        assert not MIDNIGHT.search(json.dumps(feed))
 
         await page.goto(f"{base}/#/state/JK")
         section = page.locator(f'section[data-contest="{JK}"]')

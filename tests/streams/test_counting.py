@@ -13,12 +13,13 @@ from streams.counting import (
     build_board,
     derived_changes,
     derived_lines,
+    feed_entry,
     fold,
     item_change,
     update_for,
     wins,
 )
-from tally.events import TallyEvent
+from tally.events import TallyEvent, decode_event, encode_event
 from tests.support.sample_events import alliance_tally, party_tally, seat_result
 
 DL = "DL-assembly-2025"
@@ -134,6 +135,19 @@ def test_a_date_only_source_shows_its_day_and_never_a_midnight_clock() -> None:
     assert update.note == " (source dated 2025-02-08)"
     timed = update_for(party_tally("BJP", "won", 3, 42))
     assert timed is not None and timed.event_time == "2025-02-08T08:42:00+05:30"
+
+
+def test_the_feed_shows_a_date_only_event_with_its_day_and_a_timed_one_as_published() -> None:
+    dated = party_tally("BJP", "won", 3, 0, date_only=True)
+    shown = msgspec.json.decode(feed_entry(dated))
+    assert shown["event_time"] == "2025-02-08"
+    assert shown["date_only"] is True
+    assert {k: v for k, v in shown.items() if k != "event_time"} == {
+        k: v for k, v in msgspec.to_builtins(dated).items() if k != "event_time"
+    }
+    timed = party_tally("BJP", "won", 3, 42)
+    assert feed_entry(timed) == encode_event(timed)
+    assert decode_event(feed_entry(timed)) == timed
 
 
 def test_disagreement_is_flagged_only_beyond_the_threshold() -> None:

@@ -32,8 +32,7 @@ export function renderFeed(fresh) {
     const text = eventText(event);
     const source = event.source || {};
     const contest = event.contest || {};
-    const dateOnly = Boolean(event.date_only);
-    const when = dateOnly ? (event.event_time || "").slice(0, 10) : event.event_time;
+    const when = event.event_time;
     const numEl = h("span", { class: "num" }, fmt(text.num));
     return h("li", { class: `feed__item${index < fresh ? " feed__item--new" : ""}`, "data-id": id },
       h("div", { class: "feed__meta" },
