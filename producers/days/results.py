@@ -24,6 +24,9 @@ __all__ = [
     "Seat",
     "Snapshot",
     "load_election",
+    "party_codes",
+    "seats_of",
+    "with_codes",
 ]
 
 NOTA = "NOTA"
@@ -88,8 +91,8 @@ def load_election(results_dir: Path, key: str) -> Election:
     """Load ``key`` (e.g. ``"MH_2024"``) from a copy of ``data/results``."""
     state, year = key.split("_")
     final_rows = _rows(results_dir / "normalized" / f"{key}_candidates.csv")
-    party_codes = _party_codes(final_rows)
-    final = _seats(final_rows)
+    codes = party_codes(final_rows)
+    final = seats_of(final_rows)
     names = {ac_no: seat.name for ac_no, seat in final.items()}
     snapshot_file = results_dir / "counting_day_snapshots" / f"{key}_counting_day_snapshots.csv"
     snapshots: list[Snapshot] = []
@@ -98,15 +101,15 @@ def load_election(results_dir: Path, key: str) -> Election:
         for row in _rows(snapshot_file):
             by_time[row["snapshot_commit_time_ist"]].append(row)
         for taken, rows in sorted(by_time.items()):
-            seats = _seats(rows, names)
+            seats = seats_of(rows, names)
             snapshots.append(
                 Snapshot(taken=datetime.strptime(taken, "%Y-%m-%d %H:%M:%S %z"), seats=seats)
             )
-    coded_final = {ac: _with_codes(seat, party_codes) for ac, seat in final.items()}
+    coded_final = {ac: with_codes(seat, codes) for ac, seat in final.items()}
     coded_snapshots = tuple(
         Snapshot(
             taken=snap.taken,
-            seats={ac: _with_codes(seat, party_codes) for ac, seat in snap.seats.items()},
+            seats={ac: with_codes(seat, codes) for ac, seat in snap.seats.items()},
         )
         for snap in snapshots
     )
@@ -120,7 +123,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def _party_codes(rows: list[dict[str, str]]) -> dict[str, str]:
+def party_codes(rows: list[dict[str, str]]) -> dict[str, str]:
     """Full ECI party name -> abbreviation, from the data first, then the reference aliases."""
     codes = {
         alias.casefold(): info.code
@@ -130,17 +133,19 @@ def _party_codes(rows: list[dict[str, str]]) -> dict[str, str]:
     codes["none of the above"] = NOTA
     codes["independent"] = "IND"
     for row in rows:
-        if row["party_abbr"]:
+        if row.get("party_abbr"):
             codes[row["party"].casefold()] = row["party_abbr"]
     return codes
 
 
-def _seats(rows: Iterable[dict[str, str]], names: dict[int, str] | None = None) -> dict[int, Seat]:
+def seats_of(
+    rows: Iterable[dict[str, str]], names: dict[int, str] | None = None
+) -> dict[int, Seat]:
     """Group candidate rows into seats, keeping ballot order; ``names`` overrides AC names."""
     grouped: dict[int, tuple[str, list[Candidate]]] = {}
     for row in rows:
         ac_no = int(row["ac_no"])
-        name = names[ac_no] if names else row["ac_name"]
+        name = names[ac_no] if names else row.get("ac_name") or row["ac_name_as_scraped"]
         candidate = Candidate(
             name=row["candidate"],
             party=row["party"],
@@ -154,7 +159,7 @@ def _seats(rows: Iterable[dict[str, str]], names: dict[int, str] | None = None) 
     }
 
 
-def _with_codes(seat: Seat, codes: dict[str, str]) -> Seat:
+def with_codes(seat: Seat, codes: dict[str, str]) -> Seat:
     """Replace full party names by their codes (namesake candidates are common, so by row)."""
 
     def code(candidate: Candidate) -> str:
