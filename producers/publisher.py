@@ -147,9 +147,10 @@ class Publisher:
                 f"events not acknowledged by {self.settings.bootstrap}: {exc}"
             ) from exc
         if self._failures:
-            first = self._failures[0]
+            # Reported once: a long-running producer (the ingest service) goes on after it.
+            failures, self._failures = self._failures, []
             raise PublishError(
-                f"{len(self._failures)} of {self.sent} events failed; first: {first}"
+                f"{len(failures)} of {self.sent} events failed; first: {failures[0]}"
             )
 
     def close(self) -> None:
