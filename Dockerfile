@@ -1,4 +1,4 @@
-# One image for the worker, the web server and the replay: the same entry points `make run` uses.
+# One image for the worker, the web server, the ingest service and the replay: the same entry points `make run` uses.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
@@ -13,7 +13,8 @@ COPY streams ./streams
 COPY web ./web
 COPY data ./data
 
-RUN useradd --create-home tally
+RUN useradd --create-home tally \
+    && mkdir -p /srv/ingest-state /srv/inbox && chown tally /srv/ingest-state /srv/inbox
 USER tally
 
 # Overridden per service in docker-compose.yml.

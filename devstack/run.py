@@ -1,15 +1,20 @@
 """``make run``: the whole tracker on one machine without Docker.
 
-Starts Redis and Kafka, then the same three entry points docker-compose.yml runs — the Faust
-worker (``python -m streams worker``), the web server (``python -m web serve``) and a replay
-(``python -m producers.replay``) — prints the dashboard URL, and on Ctrl-C stops every child,
-newest first, leaving no java, redis-server or python process behind.
+Starts Redis and Kafka, then the same entry points docker-compose.yml runs — the Faust worker
+(``python -m streams worker``), the web server (``python -m web serve``), the live ingest
+service (``python -m producers.ingest``) and a replay (``python -m producers.replay``) — prints
+the dashboard URL and how to post an article, and on Ctrl-C stops every child, newest first,
+leaving no java, redis-server or python process behind.
+
+The ingest service's token is ``TALLY_INGEST_TOKEN`` when set, else a fresh one written to
+``.run/ingest-token`` (readable by the owner only) and never printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import signal
 import sys
@@ -24,13 +29,15 @@ from devstack.processes import ManagedProcess
 from devstack.redis import RedisServer, RedisUnavailable
 
 ROOT = Path(__file__).resolve().parent.parent
-RUN_DIR = ROOT / ".run"
+RUN_DIR = Path(os.environ.get("TALLY_RUN_DIR") or ROOT / ".run")
+"""Logs, data and the session token; ``TALLY_RUN_DIR`` moves it (the tests use their own)."""
 
 DEFAULTS = {
     "KAFKA_PORT": 9092,
     "KAFKA_CONTROLLER_PORT": 9093,
     "REDIS_PORT": 6379,
     "WEB_PORT": 8080,
+    "INGEST_PORT": 8081,
 }
 """Ports, each overridable by the environment variable of the same name."""
 
@@ -91,6 +98,30 @@ class Stack:
             self.redis.stop()
 
 
+def ingest_token() -> str:
+    """The session's ingest token: the environment's, else a new one in ``.run/ingest-token``."""
+    given = os.environ.get("TALLY_INGEST_TOKEN")
+    if given:
+        return given
+    path = RUN_DIR / "ingest-token"
+    RUN_DIR.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_urlsafe(24)
+    path.touch(mode=0o600)
+    path.chmod(0o600)
+    path.write_text(token + "\n", encoding="utf-8")
+    return token
+
+
+def curl_example(url: str, from_file: bool) -> str:
+    token = f"$(cat {RUN_DIR / 'ingest-token'})" if from_file else "$TALLY_INGEST_TOKEN"
+    return (
+        f'curl -X POST {url}api/articles -H "Authorization: Bearer {token}" '
+        "-H 'Content-Type: application/json' "
+        """-d '{"text": "Delhi assembly election results 2025: the BJP has won 20 seats and """
+        """leads in 25.", "published": "2025-02-08T11:00:00+05:30"}'"""
+    )
+
+
 def run(day: str, speed: str, with_seeds: bool) -> int:
     ports = {name: port_from_env(name) for name in DEFAULTS}
     preflight(ports)
@@ -118,10 +149,26 @@ def run(day: str, speed: str, with_seeds: bool) -> int:
         }
         worker = stack.python("worker", ["streams", "worker"], env)
         web = stack.python("web", ["web", "serve"], env)
+        token_from_file = not os.environ.get("TALLY_INGEST_TOKEN")
+        ingest_env = {
+            **env,
+            "INGEST_HOST": os.environ.get("INGEST_HOST", "127.0.0.1"),
+            "INGEST_PORT": str(ports["INGEST_PORT"]),
+            "INGEST_STATE_DIR": str(RUN_DIR / "ingest"),
+            "TALLY_INGEST_TOKEN": ingest_token(),
+        }
+        inbox = RUN_DIR / "inbox"
+        inbox.mkdir(parents=True, exist_ok=True)
+        ingest = stack.python("ingest", ["producers.ingest", "--watch", str(inbox)], ingest_env)
         if not wait_for_port(ports["WEB_PORT"], 60, web.alive):
             raise StackError(f"the web server did not start:\n{web.log_tail()}")
+        if not wait_for_port(ports["INGEST_PORT"], 60, ingest.alive):
+            raise StackError(f"the ingest service did not start:\n{ingest.log_tail()}")
         url = f"http://{env['WEB_HOST']}:{ports['WEB_PORT']}/"
+        ingest_url = f"http://{ingest_env['INGEST_HOST']}:{ports['INGEST_PORT']}/"
         print(f"dashboard: {url}", flush=True)
+        print(f"ingest API: {ingest_url} (articles dropped in {inbox} are read too)", flush=True)
+        print(f"post an article: {curl_example(ingest_url, token_from_file)}", flush=True)
         print(f"logs: {RUN_DIR / 'logs'}   stop: Ctrl-C", flush=True)
         replays = (["seeds"] if with_seeds else []) + [day]
         for name in replays:
@@ -138,8 +185,8 @@ def run(day: str, speed: str, with_seeds: bool) -> int:
         if not stopping.is_set():
             print("replay finished; the dashboard stays live until Ctrl-C", flush=True)
         while not stopping.is_set():
-            if not worker.alive() or not web.alive():
-                dead = worker if not worker.alive() else web
+            dead = next((p for p in (worker, web, ingest) if not p.alive()), None)
+            if dead is not None:
                 raise StackError(f"the {dead.name} stopped:\n{dead.log_tail()}")
             stopping.wait(1.0)
         return 0

@@ -30,7 +30,10 @@ def _compose_config() -> dict[str, dict[str, object]]:
 def _run_entry_points() -> set[str]:
     """The ``python -m`` modules devstack/run.py starts."""
     source = (ROOT / "devstack" / "run.py").read_text(encoding="utf-8")
-    return {m.group(1) for m in re.finditer(r'\["(streams|web|producers\.replay)"', source)}
+    return {
+        m.group(1)
+        for m in re.finditer(r'\["(streams|web|producers\.replay|producers\.ingest)"', source)
+    }
 
 
 def test_compose_file_is_valid_and_uses_official_images() -> None:
@@ -43,8 +46,8 @@ def test_compose_file_is_valid_and_uses_official_images() -> None:
 def test_every_app_service_runs_an_entry_point_make_run_uses() -> None:
     services = _compose_config()
     used_by_make_run = _run_entry_points()
-    assert used_by_make_run == {"streams", "web", "producers.replay"}
-    for name in ("worker", "web", "replay"):
+    assert used_by_make_run == {"streams", "web", "producers.replay", "producers.ingest"}
+    for name in ("worker", "web", "replay", "ingest"):
         command = services[name]["command"]
         assert isinstance(command, list)
         assert command[:2] == ["python", "-m"], name
@@ -55,5 +58,8 @@ def test_kafka_and_redis_are_not_published_and_services_have_healthchecks() -> N
     services = _compose_config()
     assert "ports" not in services["kafka"]
     assert "ports" not in services["redis"]
-    for name in ("kafka", "redis", "worker", "web"):
+    for name in ("kafka", "redis", "worker", "web", "ingest"):
         assert "healthcheck" in services[name], name
+    (published,) = services["ingest"]["ports"]  # type: ignore[misc]
+    assert published["host_ip"] == "127.0.0.1", "the ingest API is not open to the network"
+    assert services["ingest"]["volumes"][0]["target"] == "/srv/ingest-state"  # type: ignore[index]
